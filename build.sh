@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# One entry point for building, serving, testing and measuring.
+#
+#   ./build.sh serve   build everything, serve www/ on http://127.0.0.1:8080
+#   ./build.sh build   build the wasm into www/pkg and a deployable dist/
+#   ./build.sh test    every test: Rust unit and integration, wasm in headless
+#                      Chromium, and the page end to end
+#   ./build.sh bench   size and speed tables (see README "Measurements")
+#
+# Each command installs what it needs on a fresh machine (Debian packages,
+# the wasm target, wasm-bindgen-cli, npm dev packages) and skips what is
+# already there.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+WASM_TARGET=wasm32-unknown-unknown
+CRATE=article_summarizer
+PKG=www/pkg
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+ensure_system_packages() {
+  local need=()
+  command -v clang >/dev/null || need+=(clang)               # jieba's zstd C code, for wasm32
+  [ -x /usr/bin/chromium ] || need+=(chromium)                # wasm and end-to-end tests
+  command -v chromedriver >/dev/null || need+=(chromium-driver)
+  [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)  # Chinese in screenshots
+  if ((${#need[@]})); then
+    log "installing ${need[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  fi
+}
+
+ensure_rust() {
+  rustup target list --installed | grep -qx "$WASM_TARGET" || rustup target add "$WASM_TARGET"
+  # The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
+  local want have
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+  if [ "$have" != "$want" ]; then
+    log "installing wasm-bindgen-cli $want (about 3 minutes)"
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+ensure_node_packages() {
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
+    log "installing npm dev packages"
+    npm ci --no-fund --no-audit --loglevel=error
+  fi
+}
+
+setup() {
+  ensure_system_packages
+  ensure_rust
+  ensure_node_packages
+}
+
+# Release wasm with LTO (cdylib alone: a cdylib+rlib manifest drops LTO),
+# then the JS bindings, then wasm-opt from npm's binaryen (Debian's 108
+# breaks wasm-bindgen output).
+build_wasm() {
+  log "building wasm"
+  cargo rustc --lib --release --target "$WASM_TARGET" --crate-type cdylib
+  rm -rf "$PKG"
+  wasm-bindgen --target web --out-dir "$PKG" "target/$WASM_TARGET/release/$CRATE.wasm"
+  node_modules/.bin/wasm-opt -Oz \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd --strip-debug --strip-producers \
+    "$PKG/${CRATE}_bg.wasm" -o "$PKG/${CRATE}_bg.wasm"
+}
+
+# dist/ is www/ as it is served: upload it to any static host, at any path.
+build_dist() {
+  rm -rf dist
+  cp -r www dist
+  log "dist/ ready ($(du -sh dist | cut -f1))"
+}
+
+cmd_build() {
+  setup
+  build_wasm
+  build_dist
+}
+
+cmd_serve() {
+  cmd_build
+  log "serving www/ on http://127.0.0.1:8080"
+  exec node tools/serve.mjs www 8080
+}
+
+cmd_test() {
+  setup
+  log "Rust unit, integration and doc tests"
+  cargo test
+  build_wasm
+  log "wasm tests in headless Chromium"
+  CHROMEDRIVER=$(command -v chromedriver) \
+    cargo test --release --target "$WASM_TARGET" --test wasm
+  log "end-to-end tests of the page"
+  node --test tests/e2e/
+}
+
+cmd_bench() {
+  setup
+  build_wasm
+  log "sizes and timings on seed 000 (medians)"
+  node tools/bench/browser.mjs
+  cargo run --quiet --release --example bench_native -- www/samples/000_1fb41a5b070bc01f.txt
+}
+
+case "${1:-}" in
+  build) cmd_build ;;
+  serve) cmd_serve ;;
+  test) cmd_test ;;
+  bench) cmd_bench ;;
+  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

@@ -1,0 +1,44 @@
+//! The library's one error type.
+//!
+//! [`Error`] is opaque: callers match on [`Error::kind`] and show
+//! [`Error`]'s `Display`, which is a sentence a reader can act on.
+
+use std::fmt;
+
+/// Why [`crate::summarize`] could not produce a summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+}
+
+/// The category of an [`Error`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input holds no readable text.
+    Empty,
+    /// The input is larger than [`crate::Options::max_bytes`].
+    TooLarge,
+    /// An option is out of range.
+    InvalidOptions,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error { kind, message: message.into() }
+    }
+
+    /// The category of this error.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,348 @@
+//! The word lists the figure scanner reads numbers with: multipliers, units,
+//! currency signs, and the words that make a number a date or a reference
+//! instead of a quantity.
+//!
+//! Conventions for `unit`, so that the same amount always compares equal:
+//! * Chinese units keep their Chinese form (元, 美元, 名, 吨), with the
+//!   multiplier applied to the value: "36.85亿元" is 3685000000 元 and
+//!   "630万人" is 6300000 人.
+//! * Currency signs and English currency words become ISO 4217 codes
+//!   ("$3bn" is 3000000000 USD, "€5" is 5 EUR), because a sign alone is
+//!   ambiguous across countries; "人民币" alone counts as 元.
+//! * Percentages are "%" in both languages; percentage points are "百分点"
+//!   in Chinese and "pp" in English.
+
+use crate::schema::FigureKind;
+
+/// A word list written as one space-separated string: compact to read and
+/// to review, and scanned only a few times per number.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Words(pub &'static str);
+
+impl Words {
+    /// The words, in the order written.
+    pub(super) fn iter(self) -> std::str::SplitAsciiWhitespace<'static> {
+        self.0.split_ascii_whitespace()
+    }
+
+    /// True when `word` is one of the words.
+    pub(super) fn contains(self, word: &str) -> bool {
+        self.iter().any(|w| w == word)
+    }
+}
+
+/// What a word after a number makes of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum UnitClass {
+    /// A quantity of this kind.
+    Figure(FigureKind),
+    /// A date, a time, an edition or an ordinal-like suffix: not a figure.
+    NotFigure,
+}
+
+use FigureKind::{Count, Measure, Money, Other, Percent};
+use UnitClass::{Figure, NotFigure};
+
+/// Chinese multipliers written after the digits ("1.87万", "36.85亿", "3万亿").
+/// 十 is only read inside a chain ("十万"), see [`TEN`].
+/// Each multiplier is a power of ten, kept as its exponent so that values
+/// stay exact in decimal ("1.38万" is 13800, not 13799.999999999998).
+pub(super) const MULTIPLIERS: &[(char, i32)] = &[('百', 2), ('千', 3), ('万', 4), ('亿', 8)];
+
+/// 十 multiplies only inside a chain ("十万", "十亿"): a lone 十 after
+/// Arabic digits is not how numbers are written.
+pub(super) const TEN: (char, i32) = ('十', 1);
+
+/// Qualifiers that sit between the digits and the unit ("120余天", "20多项",
+/// "3万余个"): kept inside the surface form, ignored in the value.
+pub(super) const INNER_QUALIFIERS: &[char] = &['余', '多'];
+
+/// Words after a number, longest match wins. The surface form, the
+/// normalized unit, and what the unit makes of the number.
+///
+/// Units that start with a multiplier character (千瓦, 百分点) are listed so
+/// that the scanner prefers them to the multiplier.
+pub(super) const UNITS: &[(&str, &str, UnitClass)] = &[
+    // Money. "亿元" is a multiplier and 元.
+    ("元", "元", Figure(Money)),
+    ("人民币", "元", Figure(Money)),
+    ("美元", "美元", Figure(Money)),
+    ("港元", "港元", Figure(Money)),
+    ("港币", "港元", Figure(Money)),
+    ("欧元", "欧元", Figure(Money)),
+    ("英镑", "英镑", Figure(Money)),
+    ("日元", "日元", Figure(Money)),
+    ("韩元", "韩元", Figure(Money)),
+    ("澳元", "澳元", Figure(Money)),
+    ("卢布", "卢布", Figure(Money)),
+    ("dollars", "USD", Figure(Money)),
+    ("dollar", "USD", Figure(Money)),
+    ("US dollars", "USD", Figure(Money)),
+    ("euros", "EUR", Figure(Money)),
+    ("euro", "EUR", Figure(Money)),
+    ("pounds", "GBP", Figure(Money)),
+    ("yuan", "CNY", Figure(Money)),
+    ("yen", "JPY", Figure(Money)),
+    ("USD", "USD", Figure(Money)),
+    ("EUR", "EUR", Figure(Money)),
+    ("GBP", "GBP", Figure(Money)),
+    ("CNY", "CNY", Figure(Money)),
+    ("RMB", "CNY", Figure(Money)),
+    // Shares.
+    ("%", "%", Figure(Percent)),
+    ("％", "%", Figure(Percent)),
+    ("‰", "‰", Figure(Percent)),
+    ("个百分点", "百分点", Figure(Percent)),
+    ("百分点", "百分点", Figure(Percent)),
+    ("percent", "%", Figure(Percent)),
+    ("per cent", "%", Figure(Percent)),
+    ("percentage points", "pp", Figure(Percent)),
+    ("percentage point", "pp", Figure(Percent)),
+    // Measure words: the unit is the counter itself.
+    ("名", "名", Figure(Count)),
+    ("人", "人", Figure(Count)),
+    ("人次", "人次", Figure(Count)),
+    ("位", "位", Figure(Count)),
+    ("户", "户", Figure(Count)),
+    ("个", "个", Figure(Count)),
+    ("项", "项", Figure(Count)),
+    ("家", "家", Figure(Count)),
+    ("场", "场", Figure(Count)),
+    ("所", "所", Figure(Count)),
+    ("座", "座", Figure(Count)),
+    ("台", "台", Figure(Count)),
+    ("辆", "辆", Figure(Count)),
+    ("套", "套", Figure(Count)),
+    ("件", "件", Figure(Count)),
+    ("批", "批", Figure(Count)),
+    ("款", "款", Figure(Count)),
+    ("条", "条", Figure(Count)),
+    ("次", "次", Figure(Count)),
+    ("支", "支", Figure(Count)),
+    ("只", "只", Figure(Count)),
+    ("头", "头", Figure(Count)),
+    ("篇", "篇", Figure(Count)),
+    ("部", "部", Figure(Count)),
+    ("本", "本", Figure(Count)),
+    ("张", "张", Figure(Count)),
+    ("种", "种", Figure(Count)),
+    ("类", "类", Figure(Count)),
+    ("处", "处", Figure(Count)),
+    ("间", "间", Figure(Count)),
+    ("栋", "栋", Figure(Count)),
+    ("架", "架", Figure(Count)),
+    ("艘", "艘", Figure(Count)),
+    ("份", "份", Figure(Count)),
+    ("组", "组", Figure(Count)),
+    ("队", "队", Figure(Count)),
+    ("棵", "棵", Figure(Count)),
+    ("株", "株", Figure(Count)),
+    ("片", "片", Figure(Count)),
+    ("道", "道", Figure(Count)),
+    ("轮", "轮", Figure(Count)),
+    ("点", "点", Figure(Count)),
+    // "6大领域", "4大科创高地": a count of the noun after it.
+    ("大", "大", Figure(Count)),
+    // Physical quantities and durations.
+    ("吨", "吨", Figure(Measure)),
+    ("千克", "千克", Figure(Measure)),
+    ("公斤", "公斤", Figure(Measure)),
+    ("克", "克", Figure(Measure)),
+    ("亩", "亩", Figure(Measure)),
+    ("公顷", "公顷", Figure(Measure)),
+    ("平方米", "平方米", Figure(Measure)),
+    ("平方公里", "平方公里", Figure(Measure)),
+    ("平方千米", "平方千米", Figure(Measure)),
+    ("立方米", "立方米", Figure(Measure)),
+    ("公里", "公里", Figure(Measure)),
+    ("千米", "千米", Figure(Measure)),
+    ("米", "米", Figure(Measure)),
+    ("厘米", "厘米", Figure(Measure)),
+    ("毫米", "毫米", Figure(Measure)),
+    ("海里", "海里", Figure(Measure)),
+    ("千瓦时", "千瓦时", Figure(Measure)),
+    ("千瓦", "千瓦", Figure(Measure)),
+    ("兆瓦", "兆瓦", Figure(Measure)),
+    ("瓦", "瓦", Figure(Measure)),
+    ("度", "度", Figure(Measure)),
+    ("升", "升", Figure(Measure)),
+    ("毫升", "毫升", Figure(Measure)),
+    ("标箱", "标箱", Figure(Measure)),
+    ("℃", "℃", Figure(Measure)),
+    ("天", "天", Figure(Measure)),
+    ("小时", "小时", Figure(Measure)),
+    ("分钟", "分钟", Figure(Measure)),
+    ("秒", "秒", Figure(Measure)),
+    ("个月", "个月", Figure(Measure)),
+    ("个多月", "个月", Figure(Measure)),
+    ("周岁", "岁", Figure(Measure)),
+    ("岁", "岁", Figure(Measure)),
+    ("km", "km", Figure(Measure)),
+    ("kg", "kg", Figure(Measure)),
+    ("cm", "cm", Figure(Measure)),
+    ("mm", "mm", Figure(Measure)),
+    ("GB", "GB", Figure(Measure)),
+    ("TB", "TB", Figure(Measure)),
+    ("MB", "MB", Figure(Measure)),
+    ("kW", "kW", Figure(Measure)),
+    ("kWh", "kWh", Figure(Measure)),
+    ("MW", "MW", Figure(Measure)),
+    ("GW", "GW", Figure(Measure)),
+    ("km²", "km²", Figure(Measure)),
+    ("m²", "m²", Figure(Measure)),
+    ("kilometres", "km", Figure(Measure)),
+    ("kilometers", "km", Figure(Measure)),
+    ("miles", "miles", Figure(Measure)),
+    ("kilograms", "kg", Figure(Measure)),
+    ("tonnes", "tonnes", Figure(Measure)),
+    ("tons", "tons", Figure(Measure)),
+    ("metres", "m", Figure(Measure)),
+    ("meters", "m", Figure(Measure)),
+    ("hectares", "hectares", Figure(Measure)),
+    ("acres", "acres", Figure(Measure)),
+    ("barrels", "barrels", Figure(Measure)),
+    ("litres", "litres", Figure(Measure)),
+    ("liters", "litres", Figure(Measure)),
+    ("hours", "hours", Figure(Measure)),
+    ("days", "days", Figure(Measure)),
+    ("weeks", "weeks", Figure(Measure)),
+    ("months", "months", Figure(Measure)),
+    ("years", "years", Figure(Measure)),
+    // A ratio, not a share: "增长2倍".
+    ("倍", "倍", Figure(Other)),
+    ("times", "times", Figure(Other)),
+    // A score or a grade.
+    ("分", "分", Figure(Other)),
+    // Dates, times, editions and ordinal-like suffixes. 年 also catches
+    // durations ("连续4年"): v1 treats every N年 as a date.
+    ("年", "", NotFigure),
+    ("月", "", NotFigure),
+    ("日", "", NotFigure),
+    ("号", "", NotFigure),
+    ("时", "", NotFigure),
+    ("周年", "", NotFigure),
+    ("世纪", "", NotFigure),
+    ("季度", "", NotFigure),
+    ("届", "", NotFigure),
+    ("版", "", NotFigure),
+    ("期", "", NotFigure),
+    ("级", "", NotFigure),
+    ("楼", "", NotFigure),
+    ("路", "", NotFigure),
+    ("am", "", NotFigure),
+    ("pm", "", NotFigure),
+    ("a.m.", "", NotFigure),
+    ("p.m.", "", NotFigure),
+    ("AM", "", NotFigure),
+    ("PM", "", NotFigure),
+    ("GMT", "", NotFigure),
+    ("BC", "", NotFigure),
+    ("AD", "", NotFigure),
+];
+
+/// Words that, before the digits, give a number its currency ("$3.2 billion",
+/// "人民币1.4亿元"). A currency after the number wins over these.
+pub(super) const CURRENCY_PREFIXES: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("HK$", "HKD"),
+    ("A$", "AUD"),
+    ("C$", "CAD"),
+    ("$", "USD"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "CNY"),
+    ("￥", "CNY"),
+    ("人民币", "元"),
+    ("USD", "USD"),
+    ("EUR", "EUR"),
+    ("GBP", "GBP"),
+    ("RMB", "CNY"),
+    ("CNY", "CNY"),
+];
+
+/// English scale words after a number ("1.2 million", "3bn").
+/// As powers of ten, like [`MULTIPLIERS`].
+pub(super) const SCALES: &[(&str, i32)] = &[
+    ("thousand", 3),
+    ("million", 6),
+    ("billion", 9),
+    ("trillion", 12),
+    ("mn", 6),
+    ("mln", 6),
+    ("bn", 9),
+    ("bln", 9),
+    ("tn", 12),
+    ("trn", 12),
+];
+
+/// One-letter scales, read only right after a currency amount ("$5m", "£3bn"
+/// is in [`SCALES`]): elsewhere "5m" is five metres.
+pub(super) const MONEY_SCALES: &[(&str, i32)] = &[("k", 3), ("m", 6), ("b", 9)];
+
+/// Characters that join two numbers into a range ("1—11月", "2-3座",
+/// "19日至21日" is two dates, handled one at a time).
+pub(super) const RANGE_JOINERS: &[char] = &['-', '—', '–', '~', '～', '至', '到'];
+
+/// English months: a number next to one is a day or a year. Capitalized,
+/// because "may" is also a verb.
+pub(super) const MONTHS: Words = Words(
+    "January February March April May June July August September October November December \
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec",
+);
+
+/// English words before a number that make it a reference, not a quantity
+/// ("page 3", "Article 5"), compared in lower case without a final period.
+pub(super) const REFERENCE_WORDS: Words = Words(
+    "page pages p pp figure fig table chapter section article vol volume no number room route \
+    version episode season grade level phase round stage part item rule step line",
+);
+
+/// Words just before a number that make "N点" a time of day ("上午9点").
+pub(super) const TIMES_OF_DAY: Words = Words("上午 下午 晚上 凌晨 早上 中午 傍晚 早 晚");
+
+/// Counters that count people: such counts outrank counts of things.
+pub(super) const PEOPLE_UNITS: Words = Words("名 人 人次 位");
+
+/// English nouns that make a bare count a count of people.
+pub(super) const PEOPLE_NOUNS: Words = Words(
+    "people persons workers employees jobs residents students staff patients visitors \
+    tourists users customers members children households deaths cases",
+);
+
+/// Years are read as dates when a bare four-digit integer falls in this range.
+pub(super) const YEAR_RANGE: std::ops::RangeInclusive<f64> = 1000.0..=2100.0;
+
+/// A bare integer with at least this many digits and no separators is a
+/// phone number, a code or an id, not a quantity.
+pub(super) const MIN_CODE_DIGITS: usize = 7;
+
+/// Looks up the longest entry of `table` that `rest` starts with and that
+/// ends on a word boundary when it ends in an ASCII letter.
+pub(super) fn longest_prefix<'t, T: Copy>(
+    rest: &str,
+    table: &'t [(&'t str, T)],
+) -> Option<(&'t str, T)> {
+    table
+        .iter()
+        .filter(|(word, _)| rest.starts_with(word) && ends_on_boundary(rest, word.len()))
+        .max_by_key(|(word, _)| word.len())
+        .copied()
+}
+
+/// Like [`longest_prefix`] for three-column tables.
+pub(super) fn longest_unit(rest: &str) -> Option<(&'static str, &'static str, UnitClass)> {
+    UNITS
+        .iter()
+        .filter(|(word, _, _)| rest.starts_with(word) && ends_on_boundary(rest, word.len()))
+        .max_by_key(|(word, _, _)| word.len())
+        .copied()
+}
+
+/// True unless `rest[..len]` ends in an ASCII letter and another follows:
+/// "km" must not match "kmh", nor "m" match "million".
+fn ends_on_boundary(rest: &str, len: usize) -> bool {
+    let last = rest[..len].chars().next_back();
+    let next = rest[len..].chars().next();
+    !(last.is_some_and(|c| c.is_ascii_alphabetic())
+        && next.is_some_and(|c| c.is_ascii_alphanumeric()))
+}

@@ -1,0 +1,111 @@
+//! The output stage: internal results mapped onto the [`Summary`] schema.
+//!
+//! Internally every range is in bytes; the schema promises UTF-16 code
+//! units, which is what JavaScript strings index by. [`Utf16Offsets`] does
+//! that conversion in one pass over the text.
+
+use std::ops::Range;
+
+use crate::schema::{Figure, Heading, Keyword, Sentence};
+
+/// Scores are rounded to this many decimal places, so that output is
+/// stable across platforms and easy to read.
+const SCORE_DECIMALS: i32 = 4;
+
+/// Bytes between checkpoints: a lookup scans at most this much text.
+const CHECKPOINT_STRIDE: usize = 256;
+
+/// Maps byte offsets of one text to UTF-16 offsets.
+pub struct Utf16Offsets<'a> {
+    text: &'a str,
+    /// (byte offset, UTF-16 offset) at a char boundary every
+    /// [`CHECKPOINT_STRIDE`] bytes or so.
+    checkpoints: Vec<(usize, u32)>,
+}
+
+impl<'a> Utf16Offsets<'a> {
+    /// Indexes `text` in one pass.
+    pub fn new(text: &'a str) -> Utf16Offsets<'a> {
+        let mut checkpoints = vec![(0, 0)];
+        let mut units = 0u32;
+        for (byte, c) in text.char_indices() {
+            if byte >= checkpoints[checkpoints.len() - 1].0 + CHECKPOINT_STRIDE {
+                checkpoints.push((byte, units));
+            }
+            units += c.len_utf16() as u32;
+        }
+        Utf16Offsets { text, checkpoints }
+    }
+
+    /// The UTF-16 offset of byte offset `byte`, which must be a char boundary.
+    pub fn at(&self, byte: usize) -> u32 {
+        let i = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
+        let (b, units) = self.checkpoints[i];
+        units + self.text[b..byte].encode_utf16().count() as u32
+    }
+
+    fn range(&self, range: &Range<usize>) -> (u32, u32) {
+        (self.at(range.start), self.at(range.end))
+    }
+}
+
+/// Rounds a score for output.
+pub fn round_score(score: f64) -> f64 {
+    let scale = 10f64.powi(SCORE_DECIMALS);
+    (score * scale).round() / scale
+}
+
+/// A headline sentence in schema form.
+pub fn sentence(text: &str, offsets: &Utf16Offsets, range: &Range<usize>, score: f64) -> Sentence {
+    let (start, end) = offsets.range(range);
+    Sentence { text: text[range.clone()].to_string(), start, end, score: round_score(score) }
+}
+
+/// A key figure in schema form.
+pub fn figure(text: &str, offsets: &Utf16Offsets, found: crate::figures::Figure) -> Figure {
+    let (start, end) = offsets.range(&found.range);
+    Figure {
+        text: text[found.range].to_string(),
+        value: found.value,
+        unit: found.unit,
+        kind: found.kind,
+        label: found.label,
+        start,
+        end,
+        score: round_score(found.score),
+    }
+}
+
+/// A heading in schema form.
+pub fn heading(text: &str, offsets: &Utf16Offsets, range: &Range<usize>, level: u8) -> Heading {
+    let (start, end) = offsets.range(range);
+    Heading { text: text[range.clone()].to_string(), level, start, end }
+}
+
+/// A keyword in schema form.
+pub fn keyword((word, score): (String, f64)) -> Keyword {
+    Keyword { word, score: round_score(score) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets_count_code_units() {
+        let text = "ab重庆c😀d".repeat(100);
+        let text = text.as_str();
+        let offsets = Utf16Offsets::new(text);
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        for (byte, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            let expected = text[..byte].encode_utf16().count() as u32;
+            assert_eq!(offsets.at(byte), expected, "at byte {byte} ({c})");
+        }
+        assert_eq!(utf16.len() as u32, offsets.at(text.len()));
+    }
+
+    #[test]
+    fn scores_are_rounded() {
+        assert_eq!(round_score(0.123456), 0.1235);
+    }
+}

@@ -1,0 +1,117 @@
+//! The output schema: the one definition of what every door returns.
+//!
+//! The CLI prints these types with `serde_json`, the wasm build hands them to
+//! JavaScript with `serde-wasm-bindgen`, and the README's schema table is
+//! checked against them by a test (`tests/schema.rs`). Add fields freely;
+//! renaming or removing one means bumping [`SCHEMA_VERSION`].
+//!
+//! Every `start`/`end` pair is a half-open range in UTF-16 code units into
+//! [`Summary::text`], so a web page can pass it straight to `String.slice`.
+
+use serde::{Deserialize, Serialize};
+
+/// The version written into [`Summary::schema`].
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The language a document is treated as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Chinese: segmented with jieba, sentences end at 。！？ and their kin.
+    Zh,
+    /// English: words are stemmed, sentences end at . ! ? with abbreviations kept.
+    En,
+}
+
+/// The result of [`crate::summarize`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// The language the document was read as.
+    pub lang: Lang,
+    /// The article's title: its first heading, if it has one.
+    pub title: Option<String>,
+    /// The cleaned document. Every offset in this summary points into it.
+    pub text: String,
+    /// The headline sentences, in document order.
+    pub sentences: Vec<Sentence>,
+    /// The key figures, most important first.
+    pub figures: Vec<Figure>,
+    /// Keywords, most characteristic first.
+    pub keywords: Vec<Keyword>,
+    /// The document's headings, in order: its structure.
+    pub headings: Vec<Heading>,
+}
+
+/// One headline sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// The sentence exactly as it stands in [`Summary::text`].
+    pub text: String,
+    /// Start, in UTF-16 code units.
+    pub start: u32,
+    /// End (exclusive), in UTF-16 code units.
+    pub end: u32,
+    /// How central the sentence is, from 0 to 1.
+    pub score: f64,
+}
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FigureKind {
+    /// An amount of money; `unit` is the currency.
+    Money,
+    /// A number of things counted with a measure word (名, 个, 项…) or a noun.
+    Count,
+    /// A percentage or a share.
+    Percent,
+    /// A physical quantity (吨, 公里, km…).
+    Measure,
+    /// A number whose unit says nothing more specific.
+    Other,
+}
+
+/// One key figure: a number and what it counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The surface form, e.g. "36.85亿元".
+    pub text: String,
+    /// The normalized number, e.g. 3685000000 for "36.85亿元".
+    pub value: f64,
+    /// The unit after multipliers are applied, e.g. "元", "名", "%"; empty if none.
+    pub unit: String,
+    /// What kind of quantity this is.
+    pub kind: FigureKind,
+    /// What the number counts, taken from its clause, e.g. "签约金额".
+    pub label: String,
+    /// Start of `text`, in UTF-16 code units.
+    pub start: u32,
+    /// End (exclusive) of `text`, in UTF-16 code units.
+    pub end: u32,
+    /// Importance, from 0 to 1.
+    pub score: f64,
+}
+
+/// One keyword.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Keyword {
+    /// The word as it appears in the text.
+    pub word: String,
+    /// Weight, from 0 to 1.
+    pub score: f64,
+}
+
+/// One heading of the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Heading {
+    /// The heading's text.
+    pub text: String,
+    /// 1 for the most prominent level, up to 6.
+    pub level: u8,
+    /// Start, in UTF-16 code units.
+    pub start: u32,
+    /// End (exclusive), in UTF-16 code units.
+    pub end: u32,
+}

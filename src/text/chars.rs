@@ -1,0 +1,52 @@
+//! Character classes shared by every stage that reads Chinese and English.
+
+/// True for CJK ideographs (the unified blocks and their common extensions).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// True for punctuation that only appears in CJK text: 。，、《》「」 and
+/// the full-width forms (，：；！？（）).
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+}
+
+/// True for the characters that end a sentence in either language.
+pub fn is_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '.' | '…' | '．' | '｡')
+}
+
+/// True for closing quotes and brackets, which belong to the sentence they close.
+pub fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '"' | '\'' | ')' | '）' | ']' | '】' | '」' | '』' | '》' | '〉')
+}
+
+/// True when `s` ends like a finished sentence: a terminator, optionally
+/// followed by closing quotes or brackets.
+pub fn ends_sentence(s: &str) -> bool {
+    s.trim_end().trim_end_matches(is_closer).chars().next_back().is_some_and(is_terminator)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends_look_through_closing_quotes() {
+        assert!(ends_sentence("他说：“这是对的。”"));
+        assert!(ends_sentence("It works.) "));
+        assert!(!ends_sentence("推动西部人才高质量发"));
+        assert!(!ends_sentence("智汇西部,共筑人才新高地"));
+    }
+
+    #[test]
+    fn han_and_cjk_punctuation_are_told_apart() {
+        assert!(is_han('重') && !is_han('A') && !is_han('。'));
+        assert!(is_cjk_punct('。') && is_cjk_punct('，') && !is_cjk_punct(','));
+    }
+}

@@ -1,0 +1,157 @@
+//! Word tokens: jieba for Chinese, stemmed words for English.
+//!
+//! This is the only file that touches jieba. Its dictionary is built once
+//! per process, on first use or by [`warm_up`]; that costs tens of
+//! milliseconds natively and a few hundred in a browser, so callers that can
+//! see idle time ahead should call [`warm_up`] then.
+//!
+//! Only content words come out: punctuation, numbers, stop words and single
+//! Chinese characters are dropped, because every consumer (similarity,
+//! keywords) wants the words that say what a sentence is about.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use jieba_rs::Jieba;
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::chars::is_han;
+use crate::schema::Lang;
+
+static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// Function words and reporting verbs that say nothing about a topic.
+const CHINESE_STOP_WORDS: &[&str] = &[
+    "我们", "他们", "她们", "你们", "自己", "这个", "那个", "一个", "这些", "那些", "以及", "并且", "而且", "但是",
+    "因为", "所以", "如果", "虽然", "可以", "进行", "通过", "相关", "目前", "已经", "还是", "不是", "没有", "一些",
+    "记者", "表示", "认为", "指出", "今年", "去年", "同时", "其中", "此外", "另外", "之一", "方面", "就是", "这样",
+    "什么", "一是", "二是", "三是", "不仅", "更加", "为了", "以来", "对于", "关于", "据悉", "当前", "其他", "还有",
+    "也是", "之后", "之前", "以上", "以下", "一定", "一直", "不断", "成为", "作为", "他说", "她说", "介绍", "了解",
+];
+
+/// The most frequent English function words.
+const ENGLISH_STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being",
+    "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "here",
+    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "last", "more", "most", "mr", "mrs",
+    "ms", "my", "new", "no", "not", "now", "of", "on", "one", "only", "or", "other", "our", "out", "over", "said",
+    "says", "she", "should", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "this", "those", "through", "to", "two", "up", "us", "was", "we", "were", "what", "when", "where",
+    "which", "while", "who", "will", "with", "would", "year", "years", "you", "your",
+];
+
+/// One content word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The normalized form used for comparison: lower case, and stemmed in English.
+    pub term: String,
+    /// Byte range of the word as it appears in the text.
+    pub range: Range<usize>,
+}
+
+/// Builds the jieba dictionary now rather than on the first Chinese text.
+pub fn warm_up() {
+    LazyLock::force(&JIEBA);
+}
+
+/// True when `word` is in the Chinese dictionary.
+pub fn is_dictionary_word(word: &str) -> bool {
+    JIEBA.has_word(word)
+}
+
+/// The content words of `text[range]`, with absolute byte ranges.
+pub fn tokens(text: &str, range: Range<usize>, lang: Lang) -> Vec<Token> {
+    let piece = &text[range.clone()];
+    let offset = range.start;
+    match lang {
+        Lang::Zh => chinese_tokens(piece, offset),
+        Lang::En => english_tokens(piece, offset),
+    }
+}
+
+fn chinese_tokens(piece: &str, offset: usize) -> Vec<Token> {
+    JIEBA
+        .cut(piece, true)
+        .into_iter()
+        .filter_map(|t| {
+            let word = t.word;
+            let han = word.chars().filter(|&c| is_han(c)).count();
+            let keep = if han > 0 {
+                han >= 2 && !CHINESE_STOP_WORDS.contains(&word)
+            } else {
+                word.chars().count() >= 2 && word.chars().all(char::is_alphabetic)
+            };
+            keep.then(|| Token { term: word.to_lowercase(), range: offset + t.byte_start..offset + t.byte_end })
+        })
+        .collect()
+}
+
+fn english_tokens(piece: &str, offset: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let bytes_end = piece.len();
+    let push = |from: usize, to: usize, out: &mut Vec<Token>| {
+        let word = piece[from..to].trim_end_matches(['\'', '’']);
+        let lower = word.to_lowercase();
+        let is_number = lower.chars().all(|c| c.is_ascii_digit());
+        if lower.chars().count() >= 2 && !is_number && !ENGLISH_STOP_WORDS.contains(&lower.as_str()) {
+            let term = STEMMER.stem(&lower).into_owned();
+            out.push(Token { term, range: offset + from..offset + from + word.len() });
+        }
+    };
+    for (i, c) in piece.char_indices() {
+        let in_word = c.is_alphanumeric() || (start.is_some() && matches!(c, '\'' | '’'));
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                push(s, i, &mut out);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        push(s, bytes_end, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str, lang: Lang) -> Vec<String> {
+        tokens(text, 0..text.len(), lang).into_iter().map(|t| t.term).collect()
+    }
+
+    #[test]
+    fn chinese_is_segmented_into_content_words() {
+        let words = terms("重庆国际人才交流大会落下帷幕，我们引进了3944名人才。", Lang::Zh);
+        assert!(words.contains(&"重庆".to_string()), "{words:?}");
+        assert!(words.contains(&"人才".to_string()), "{words:?}");
+        assert!(!words.iter().any(|w| w == "我们" || w == "了" || w.contains("3944")), "{words:?}");
+    }
+
+    #[test]
+    fn english_words_are_stemmed_and_stop_words_dropped() {
+        let words = terms("The councils approved budgets, and the council's vote passed in 2024.", Lang::En);
+        assert_eq!(words, vec!["council", "approv", "budget", "council", "vote", "pass"]);
+    }
+
+    #[test]
+    fn dictionary_lookup_knows_common_words() {
+        assert!(is_dictionary_word("前景") && is_dictionary_word("科学家"));
+        assert!(!is_dictionary_word("化在"));
+    }
+
+    #[test]
+    fn token_ranges_point_at_the_word() {
+        let text = "前言。Revenue rose sharply.";
+        let start = text.find('R').unwrap();
+        let found = tokens(text, start..text.len(), Lang::En);
+        assert_eq!(&text[found[0].range.clone()], "Revenue");
+        let zh = tokens(text, 0..text.len(), Lang::Zh);
+        assert!(zh.iter().all(|t| text.get(t.range.clone()).is_some()));
+    }
+}

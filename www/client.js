@@ -1,0 +1,150 @@
+// The only bridge to worker.js (see the message table there).
+//
+//   const client = new SummarizerClient();
+//   client.start();                                   // optional: load the engine early
+//   client.addEventListener('ready', …);              // engine loaded and warmed
+//   client.addEventListener('failure', (e) => e.detail /* SummarizerError */);
+//   const summary = await client.summarize(textOrFile, options);
+//
+// Each request gets an id. A new request supersedes any still pending: their promises
+// reject with a SummarizerError whose code is 'superseded' (callers ignore those), and
+// their late answers are dropped. If the worker crashes or cannot load the engine, every
+// pending request is rejected, the worker is discarded, and the next request starts a
+// fresh one.
+
+export class SummarizerError extends Error {
+  /**
+   * @param {string} code 'superseded' | 'crash' | 'engine-load' | 'engine' | 'empty' | 'not-text' | 'bad-request'
+   * @param {string} message a sentence a reader can act on
+   */
+  constructor(code, message) {
+    super(message);
+    this.name = code === 'superseded' ? 'AbortError' : 'SummarizerError';
+    this.code = code;
+  }
+}
+
+export class SummarizerClient extends EventTarget {
+  /** @type {Worker | null} */
+  #worker = null;
+  #nextId = 1;
+  /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void}>} */
+  #pending = new Map();
+  /** @type {Promise<void> | null} */
+  #ready = null;
+  #isReady = false;
+
+  /** Whether the current worker has loaded the engine. */
+  get ready() {
+    return this.#isReady;
+  }
+
+  /** Starts the worker if needed; resolves once the engine is ready. */
+  start() {
+    this.#ensureWorker();
+    return this.#ready;
+  }
+
+  /**
+   * Summarizes a string or a File/Blob.
+   * @param {string | Blob} input
+   * @param {{sentences?: number, figures?: number, keywords?: number, lang?: 'zh' | 'en'}} [options]
+   * @returns {Promise<object>} the Summary (src/schema.rs)
+   */
+  summarize(input, options = {}) {
+    const worker = this.#ensureWorker();
+    for (const [id, entry] of this.#pending) {
+      this.#pending.delete(id);
+      entry.reject(new SummarizerError('superseded', 'A newer request replaced this one.'));
+    }
+    const id = this.#nextId++;
+    const message =
+      typeof input === 'string'
+        ? { id, type: 'summarize', text: input, options }
+        : { id, type: 'summarize', file: input, options };
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      try {
+        worker.postMessage(message);
+      } catch (err) {
+        this.#pending.delete(id);
+        reject(new SummarizerError('bad-request', `The request could not be sent: ${err.message}`));
+      }
+    });
+  }
+
+  /** Stops the worker; pending requests are rejected. */
+  terminate() {
+    this.#discard(new SummarizerError('superseded', 'The summarizer was stopped.'));
+  }
+
+  #ensureWorker() {
+    if (this.#worker) return this.#worker;
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'summarizer' });
+    this.#worker = worker;
+    this.#isReady = false;
+    let resolveReady, rejectReady;
+    this.#ready = new Promise((resolve, reject) => {
+      resolveReady = resolve;
+      rejectReady = reject;
+    });
+    this.#ready.catch(() => {}); // failures are also reported through the 'failure' event
+
+    const fail = (err) => {
+      if (worker !== this.#worker) return;
+      rejectReady(err);
+      this.#discard(err);
+      this.dispatchEvent(new CustomEvent('failure', { detail: err }));
+    };
+
+    worker.addEventListener('message', ({ data }) => {
+      if (worker !== this.#worker || !data) return;
+      if (data.type === 'ready') {
+        this.#isReady = true;
+        resolveReady();
+        this.dispatchEvent(new Event('ready'));
+        return;
+      }
+      if (data.type === 'init-failed') {
+        fail(toError(data.error));
+        return;
+      }
+      const entry = this.#pending.get(data.id);
+      if (!entry) return; // superseded or unknown: drop it
+      this.#pending.delete(data.id);
+      if (data.ok) {
+        entry.resolve(data.result);
+      } else {
+        const err = toError(data.error);
+        entry.reject(err);
+        if (data.fatal) fail(err);
+      }
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault?.();
+      fail(new SummarizerError('crash', 'The summarizer stopped unexpectedly. Try again.'));
+    });
+    worker.addEventListener('messageerror', () => {
+      fail(new SummarizerError('crash', 'The summarizer sent an unreadable answer. Try again.'));
+    });
+    return worker;
+  }
+
+  /** Terminates the current worker and rejects everything pending with `err`. */
+  #discard(err) {
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#isReady = false;
+    for (const [id, entry] of this.#pending) {
+      this.#pending.delete(id);
+      entry.reject(err);
+    }
+  }
+}
+
+function toError(wire) {
+  if (wire && typeof wire === 'object') {
+    return new SummarizerError(String(wire.code ?? 'engine'), String(wire.message ?? 'Unknown error.'));
+  }
+  return new SummarizerError('engine', String(wire ?? 'Unknown error.'));
+}
