@@ -28,7 +28,11 @@ pub fn extract(text: &str, sentences: &[(&[Token], f64)], title: &[Token], limit
     for (tokens, weight) in sentences {
         for token in tokens.iter() {
             let surface = &text[token.range.clone()];
-            let entry = entries.entry(&token.term).or_insert(Entry { score: 0.0, first: token.range.start, surfaces: HashMap::new() });
+            let entry = entries.entry(&token.term).or_insert(Entry {
+                score: 0.0,
+                first: token.range.start,
+                surfaces: HashMap::new(),
+            });
             entry.score += BASE_OCCURRENCE_WEIGHT + weight;
             *entry.surfaces.entry(surface).or_default() += 1;
         }
@@ -40,7 +44,8 @@ pub fn extract(text: &str, sentences: &[(&[Token], f64)], title: &[Token], limit
             let length_bonus = (1.0 + term.chars().count() as f64).ln();
             let title_bonus = if in_title.contains(term) { TITLE_BONUS } else { 1.0 };
             // Ties between surface forms go to the earliest-sorted, for determinism.
-            let surface = entry.surfaces.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or(term, |(s, _)| *s);
+            let surface =
+                entry.surfaces.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or(term, |(s, _)| *s);
             (surface.to_string(), entry.score * length_bonus * title_bonus, entry.first)
         })
         .collect();

@@ -29,19 +29,14 @@ const MAX_REQUESTED: usize = 1000;
 
 impl Default for Options {
     fn default() -> Options {
-        Options {
-            sentences: None,
-            figures: 8,
-            keywords: 10,
-            lang: None,
-            max_bytes: 50 * 1024 * 1024,
-        }
+        Options { sentences: None, figures: 8, keywords: 10, lang: None, max_bytes: 50 * 1024 * 1024 }
     }
 }
 
 impl Options {
     pub(crate) fn validate(&self) -> Result<(), Error> {
-        let counts = [("sentences", self.sentences.unwrap_or(1)), ("figures", self.figures), ("keywords", self.keywords)];
+        let counts =
+            [("sentences", self.sentences.unwrap_or(1)), ("figures", self.figures), ("keywords", self.keywords)];
         for (name, n) in counts {
             if n > MAX_REQUESTED {
                 return Err(Error::new(

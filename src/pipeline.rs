@@ -7,12 +7,12 @@ use std::ops::Range;
 use crate::document::{self, Role};
 use crate::error::{Error, ErrorKind};
 use crate::figures::{self, SentenceContext};
+use crate::keywords;
 use crate::options::Options;
 use crate::output::{self, Utf16Offsets};
 use crate::schema::{Summary, SCHEMA_VERSION};
 use crate::summary::{self, SentenceInput};
 use crate::text::{lang, sentences, words};
-use crate::keywords;
 
 /// Figures in headings weigh as much as the best body sentence: editors put
 /// the number that matters in the headline.
@@ -55,7 +55,8 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
             })
         })
         .collect();
-    let tokens: Vec<Vec<words::Token>> = spans.iter().map(|s| words::tokens(&doc.text, s.range.clone(), lang)).collect();
+    let tokens: Vec<Vec<words::Token>> =
+        spans.iter().map(|s| words::tokens(&doc.text, s.range.clone(), lang)).collect();
 
     // Headline ranking runs over body sentences only.
     let body: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].role == Role::Paragraph).collect();
@@ -70,9 +71,11 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
             }
         })
         .collect();
-    let title_tokens = doc.title.map(|t| words::tokens(&doc.text, doc.blocks[t].range.clone(), lang)).unwrap_or_default();
+    let title_tokens =
+        doc.title.map(|t| words::tokens(&doc.text, doc.blocks[t].range.clone(), lang)).unwrap_or_default();
     let title_terms: Vec<&str> = title_tokens.iter().map(|t| t.term.as_str()).collect();
-    let count = options.sentences.unwrap_or_else(|| summary::default_count(inputs.iter().filter(|s| s.candidate).count()));
+    let count =
+        options.sentences.unwrap_or_else(|| summary::default_count(inputs.iter().filter(|s| s.candidate).count()));
     let ranking = summary::rank(&inputs, &title_terms, count);
 
     let mut weights = vec![0.0; spans.len()];
@@ -89,7 +92,11 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         .iter()
         .zip(&weights)
         .filter(|(span, _)| span.role != Role::Aside)
-        .map(|(span, &weight)| SentenceContext { range: span.range.clone(), weight, in_heading: matches!(span.role, Role::Heading(_)) })
+        .map(|(span, &weight)| SentenceContext {
+            range: span.range.clone(),
+            weight,
+            in_heading: matches!(span.role, Role::Heading(_)),
+        })
         .collect();
     let found_figures = figures::key_figures(&doc.text, &contexts, lang, options.figures);
 
@@ -102,7 +109,11 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let found_keywords = keywords::extract(&doc.text, &weighted_tokens, &title_tokens, options.keywords);
 
     let offsets = Utf16Offsets::new(&doc.text);
-    let chosen = ranking.chosen.iter().map(|&k| output::sentence(&doc.text, &offsets, &spans[body[k]].range, ranking.scores[k])).collect();
+    let chosen = ranking
+        .chosen
+        .iter()
+        .map(|&k| output::sentence(&doc.text, &offsets, &spans[body[k]].range, ranking.scores[k]))
+        .collect();
     let figures = found_figures.into_iter().map(|f| output::figure(&doc.text, &offsets, f)).collect();
     let headings = doc
         .blocks

@@ -68,16 +68,17 @@ export interface Heading {
 /// Summarizes `text`. Returns the summary object (see the README's schema),
 /// or throws an `Error` with a readable message.
 #[wasm_bindgen(js_name = summarize, unchecked_return_type = "Summary")]
-pub fn summarize_js(text: &str, #[wasm_bindgen(unchecked_param_type = "SummarizeOptions | undefined")] options: JsValue) -> Result<JsValue, JsError> {
+pub fn summarize_js(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "SummarizeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
         serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("Invalid options: {e}")))?
     };
     let summary: Summary = crate::summarize(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    summary
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    summary.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Builds the word dictionary ahead of the first call.

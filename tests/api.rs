@@ -44,13 +44,28 @@ fn english_articles_are_summarized() {
 
 #[test]
 fn the_language_can_be_forced() {
-    let s = summarize("重庆国际人才交流大会落下帷幕。大会引进人才3944名。", &Options { lang: Some(Lang::En), ..Options::default() }).unwrap();
+    let s = summarize(
+        "重庆国际人才交流大会落下帷幕。大会引进人才3944名。",
+        &Options { lang: Some(Lang::En), ..Options::default() },
+    )
+    .unwrap();
     assert_eq!(s.lang, Lang::En);
 }
 
 #[test]
 fn sentence_count_is_respected() {
-    let topics = ["人才引进", "项目签约", "科技创新", "教育改革", "产业升级", "金融服务", "交通建设", "生态环境", "文化旅游", "医疗卫生"];
+    let topics = [
+        "人才引进",
+        "项目签约",
+        "科技创新",
+        "教育改革",
+        "产业升级",
+        "金融服务",
+        "交通建设",
+        "生态环境",
+        "文化旅游",
+        "医疗卫生",
+    ];
     let article: String = topics.iter().map(|t| format!("今年重庆在{t}方面取得了明显的进展和成效。")).collect();
     for n in [1, 3, 5] {
         let s = summarize(&article, &Options { sentences: Some(n), ..Options::default() }).unwrap();

@@ -69,7 +69,10 @@ fn json_lines_answer_each_line_with_its_id() {
 
 #[test]
 fn a_bad_json_line_is_reported_and_the_rest_go_on() {
-    let out = run(&["--jsonl"], "not json\n{\"id\":1,\"text\":\"\"}\n{\"id\":2,\"text\":\"一句完整的话说明了大会的成果和意义。\"}\n");
+    let out = run(
+        &["--jsonl"],
+        "not json\n{\"id\":1,\"text\":\"\"}\n{\"id\":2,\"text\":\"一句完整的话说明了大会的成果和意义。\"}\n",
+    );
     assert_eq!(out.status.code(), Some(1));
     let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 3);

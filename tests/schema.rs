@@ -28,9 +28,15 @@ fn json_paths(value: &Value, prefix: &str, out: &mut BTreeSet<String>) {
 }
 
 fn serialized_paths() -> BTreeSet<String> {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/samples/000_1fb41a5b070bc01f.txt")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/samples/000_1fb41a5b070bc01f.txt")).unwrap();
     let summary = summarize(&text, &Options::default()).unwrap();
-    assert!(summary.title.is_some() && !summary.figures.is_empty() && !summary.headings.is_empty() && !summary.keywords.is_empty());
+    assert!(
+        summary.title.is_some()
+            && !summary.figures.is_empty()
+            && !summary.headings.is_empty()
+            && !summary.keywords.is_empty()
+    );
     let mut paths = BTreeSet::new();
     json_paths(&serde_json::to_value(&summary).unwrap(), "", &mut paths);
     paths
@@ -38,7 +44,11 @@ fn serialized_paths() -> BTreeSet<String> {
 
 fn readme_paths() -> BTreeSet<String> {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let table = readme.split("<!-- schema:begin -->").nth(1).and_then(|s| s.split("<!-- schema:end -->").next()).expect("README has the schema markers");
+    let table = readme
+        .split("<!-- schema:begin -->")
+        .nth(1)
+        .and_then(|s| s.split("<!-- schema:end -->").next())
+        .expect("README has the schema markers");
     table
         .lines()
         .filter_map(|line| line.strip_prefix("| `").and_then(|rest| rest.split('`').next()))

@@ -67,7 +67,11 @@ fn headline_sentences_are_whole_sentences_in_document_order() {
         assert!(s.sentences.windows(2).all(|w| w[0].end <= w[1].start), "{name}: not in document order");
         for x in &s.sentences {
             let body = x.text.trim_end_matches(['”', '"', '’', '）', ')', '」', '》']);
-            assert!(body.ends_with(['。', '！', '？', '!', '?', '…', '.']), "{name}: fragment cut at a line break: {}", x.text);
+            assert!(
+                body.ends_with(['。', '！', '？', '!', '?', '…', '.']),
+                "{name}: fragment cut at a line break: {}",
+                x.text
+            );
             let before = utf16_slice(&s.text, 0, x.start);
             let prev = before.chars().next_back();
             assert!(
@@ -105,7 +109,10 @@ fn a_repeated_paragraph_is_chosen_once() {
 #[test]
 fn dates_are_not_figures() {
     // 11月16日, 2035年, 1—11月, 9时: calendar points, not quantities (durations like 5个多月 are fine).
-    let date = regex::Regex::new(r"^[0-9]{1,2}月([0-9]{1,2}日)?$|^[0-9]{1,2}日$|^[0-9]{4}年|^[0-9]{1,2}[—–-][0-9]{1,2}月$|^[0-9]{1,2}时$").unwrap();
+    let date = regex::Regex::new(
+        r"^[0-9]{1,2}月([0-9]{1,2}日)?$|^[0-9]{1,2}日$|^[0-9]{4}年|^[0-9]{1,2}[—–-][0-9]{1,2}月$|^[0-9]{1,2}时$",
+    )
+    .unwrap();
     let mut checked = 0;
     for (name, text) in seeds() {
         let s = summarize(&text, &Options { figures: 100, ..Options::default() }).unwrap();

@@ -50,14 +50,15 @@ client.start();
  * Summarizes `input` (a string or a File) and shows the result.
  * @param {string | Blob} input
  * @param {string} label what the reader would call this input
+ * @param {string} [source] where it came from, shown above the title
  */
-async function run(input, label) {
+async function run(input, label, source = label) {
   busy = true;
   setStatus('busy', `Summarizing “${label}”…`);
   try {
     const summary = await client.summarize(input);
     busy = false;
-    showSummary(summary, label);
+    showSummary(summary, label, source);
     const s = summary.sentences.length;
     const f = summary.figures.length;
     setStatus('done', `Summarized “${label}”: ${plural(s, 'headline sentence')}, ${plural(f, 'key figure')}.`);
@@ -86,10 +87,10 @@ function runFile(file) {
 
 // ── results ────────────────────────────────────────────────────────────────────
 
-function showSummary(summary, label) {
+function showSummary(summary, label, source) {
   const lang = summary.lang === 'zh' ? 'zh-CN' : 'en';
   ui.results.lang = lang;
-  ui.source.textContent = label;
+  ui.source.textContent = source;
   ui.title.textContent = summary.title || label;
   ui.title.classList.toggle('is-fallback', !summary.title);
   renderSentences(ui.sentences, summary.sentences);
@@ -161,7 +162,7 @@ async function runSample(sample) {
   try {
     const response = await fetch(`samples/${encodeURIComponent(sample.file)}`);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    await run(await response.text(), sample.title);
+    await run(await response.text(), sample.title, 'Sample article');
   } catch (err) {
     busy = false;
     showError(`the sample could not be loaded (${err.message}).`, sample.title);

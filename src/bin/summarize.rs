@@ -101,8 +101,12 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Stop> {
                     other => return Err(Stop::Fail(format!("--lang takes auto, zh or en, not {other:?}"))),
                 }
             }
-            flag if flag.starts_with('-') && flag != "-" => return Err(Stop::Fail(format!("unknown option {flag}\n{USAGE}"))),
-            _ if parsed.input.is_some() => return Err(Stop::Fail(format!("only one FILE is read, but '{arg}' is a second"))),
+            flag if flag.starts_with('-') && flag != "-" => {
+                return Err(Stop::Fail(format!("unknown option {flag}\n{USAGE}")))
+            }
+            _ if parsed.input.is_some() => {
+                return Err(Stop::Fail(format!("only one FILE is read, but '{arg}' is a second")))
+            }
             _ => parsed.input = Some(arg),
         }
     }
@@ -115,7 +119,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Stop> {
 
 fn read_input(path: &str) -> Result<String, Stop> {
     let mut bytes = Vec::new();
-    let read = if path == "-" { io::stdin().lock().read_to_end(&mut bytes) } else { std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)) };
+    let read = if path == "-" {
+        io::stdin().lock().read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
+    };
     read.map_err(|e| Stop::Fail(format!("cannot read {path}: {e}")))?;
     String::from_utf8(bytes).map_err(|_| Stop::Fail(format!("{path} is not UTF-8 text")))
 }
@@ -196,7 +204,10 @@ fn run_json_lines(options: &Options, out: &mut impl Write) -> io::Result<ExitCod
             Ok(request) => request,
             Err(e) => {
                 failed = true;
-                serde_json::to_writer(&mut *out, &Failure { id: &serde_json::Value::Null, error: format!("line {}: {e}", n + 1) })?;
+                serde_json::to_writer(
+                    &mut *out,
+                    &Failure { id: &serde_json::Value::Null, error: format!("line {}: {e}", n + 1) },
+                )?;
                 writeln!(out)?;
                 continue;
             }

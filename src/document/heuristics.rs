@@ -36,8 +36,7 @@ pub static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| regex(r"</?[A-Za-z][A-Za
 /// A Markdown list marker or blockquote at the start of a line.
 pub static LINE_MARKER: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:>\s*)+|^(?:[-*+]|[0-9]{1,3}[.)])\s+"));
 /// Decorative glyphs newspapers put before bylines, list items and headings.
-pub static LEADING_GLYPHS: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^[\s■□●○◆◇▲△★☆▶►•·🗕—\-]+"));
+pub static LEADING_GLYPHS: LazyLock<Regex> = LazyLock::new(|| regex(r"^[\s■□●○◆◇▲△★☆▶►•·🗕—\-]+"));
 /// Dashes and glyphs trailing a heading ("群贤毕至 —").
 pub static TRAILING_GLYPHS: LazyLock<Regex> = LazyLock::new(|| regex(r"[\s■□●○◆◇▲△★☆•·🗕—\-]+$"));
 /// A table separator row (`|---|:--:|`), which carries no text.

@@ -138,7 +138,12 @@ fn strip_inline(line: &str) -> String {
     let s = MD_LINK.replace_all(&s, "$1");
     let s = MD_EMPHASIS.replace_all(&s, "$1$2$3$4");
     let s = HTML_TAG.replace_all(&s, "");
-    let s = s.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'");
+    let s = s
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'");
     let s = s.replace("&amp;", "&");
     if s.starts_with('|') && s.trim_end().ends_with('|') {
         s.trim().trim_matches('|').split('|').map(str::trim).collect::<Vec<_>>().join("  ")
@@ -233,7 +238,10 @@ fn classify(mut drafts: Vec<Draft>) -> Vec<Draft> {
         if ASIDE.is_match(text) {
             drafts[i].role = Role::Aside;
         } else if drafts[i].role == Role::Paragraph
-            && drafts[i].lines == 1 && text.chars().count() <= MAX_DECK_CHARS && !ends_sentence(text) {
+            && drafts[i].lines == 1
+            && text.chars().count() <= MAX_DECK_CHARS
+            && !ends_sentence(text)
+        {
             drafts[i].role = Role::Heading(deck_level(&drafts[..i]));
         }
     }
@@ -358,7 +366,10 @@ mod tests {
     fn bylines_and_credits_are_asides() {
         let doc = parse("# 标题\n\n#### ■新重庆-重庆日报记者 黄乔\n\n■新重庆-重庆日报记者 黄乔\n\n正文一句话在这里结束。\n\n记者 尹诗语 摄/视觉重庆\n\n(上接1版)");
         let asides: Vec<_> = roles(&doc).into_iter().filter(|(r, _)| *r == Role::Aside).map(|(_, t)| t).collect();
-        assert_eq!(asides, vec!["新重庆-重庆日报记者黄乔", "新重庆-重庆日报记者黄乔", "记者尹诗语摄/视觉重庆", "(上接1版)"]);
+        assert_eq!(
+            asides,
+            vec!["新重庆-重庆日报记者黄乔", "新重庆-重庆日报记者黄乔", "记者尹诗语摄/视觉重庆", "(上接1版)"]
+        );
     }
 
     #[test]

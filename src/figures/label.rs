@@ -38,41 +38,41 @@ const MAX_RELATIVE_CHARS: usize = 8;
 
 /// Chinese words stripped from the start of a label, longest match first.
 const ZH_LEAD_FILLERS: Words = Words(
-    "其中 其余 此外 同时 另外 另 共计 合计 总计 累计 一共 总共 共有 共 达到 达 实现 集中 已经 \
-    已有 已 超过 超 大约 约 将近 近 逾 以及 和 及 并 还 也 就 仅 为 有 其 目前 当前 截至目前 \
-    今年以来 今年 去年 近年来 据统计 据了解 据悉 分别 均 现有 全年 当天 大会期间 期间 会上 \
-    可 以上 以下 左右 的",
+    "其中 对于 对 其余 此外 同时 另外 另 共计 合计 总计 累计 一共 总共 共有 共 达到 达 实现 集中 \
+    已经 已有 已 超过 超 大约 约 将近 近 逾 以及 和 及 并 还 也 就 仅 为 有 其 目前 当前 \
+    截至目前 今年以来 今年 去年 近年来 据统计 据了解 据悉 分别 均 现有 全年 当天 大会期间 期间 \
+    会上 可 以上 以下 左右 的",
 );
 
 /// Chinese words stripped from the end of a label, longest match first.
 const ZH_TRAIL_FILLERS: Words = Words(
-    "达到 达 约为 为 超过 超 共计 合计 总计 累计 共有 共 大约 约 将近 接近 近 逾 高达 多达 \
-    长达 增至 增长至 提高至 提升至 上升至 降至 突破 不少于 不低于 不超过 至少 是 已有 有 \
-    已经 已 了 至 到 计 仅 仅有 只有 分别为 分别达到 分别达 分别 均为 均 最高达 最高 最多 \
-    人民币 今年 去年 目前 也 都 预计 保持在 稳定在 维持在 控制在",
+    "达到 达 约为 为 超过 超 共计 合计 总计 累计 共有 共 大约 约 将近 接近 近 逾 高达 多达 长达 \
+    增至 增长至 提高至 提升至 上升至 降至 突破 不少于 不低于 不超过 至少 是 已有 有 已经 已 了 \
+    至 到 计 仅 仅有 只有 分别为 分别达到 分别达 分别 均为 均 最高达 最高 最多 人民币 今年 去年 \
+    目前 也 都 预计 保持在 稳定在 维持在 控制在",
 );
 
 /// Two-character words that start or end with a one-character filler and
 /// must not lose it ("共享", "签约", "成为").
 const ZH_PROTECTED: Words = Words(
-    "共同 共享 共建 共赢 共创 共绘 达成 超级 超大 超高 超算 约束 约定 近期 近年 近日 为民 \
-    为期 为了 和平 和谐 及时 就业 就医 就读 有效 有限 有关 有序 有力 有机 其他 其它 均衡 \
-    并购 并网 行为 作为 成为 认为 因为 称为 视为 列为 评为 更为 较为 极为 所有 拥有 没有 \
-    具有 享有 占有 持有 现有 到达 直达 抵达 送达 下达 表达 发达 传达 设计 统计 估计 会计 \
-    甚至 以至 直至 截至 乃至 得到 受到 收到 来到 做到 看到 遇到 想到 提到 报到 签到 感到 \
-    不到 除了 签约 合约 条约 履约 预约 公约 附近 最近 公共 中共 平均 人均 可以 可能 认可 \
-    许可 已知 的确",
+    "对外 对接 对象 对话 对手 对比 对口 共同 共享 共建 共赢 共创 共绘 达成 超级 超大 超高 超算 \
+    约束 约定 近期 近年 近日 为民 为期 为了 和平 和谐 及时 就业 就医 就读 有效 有限 有关 有序 \
+    有力 有机 其他 其它 均衡 并购 并网 行为 作为 成为 认为 因为 称为 视为 列为 评为 更为 较为 \
+    极为 所有 拥有 没有 具有 享有 占有 持有 现有 到达 直达 抵达 送达 下达 表达 发达 传达 设计 \
+    统计 估计 会计 甚至 以至 直至 截至 乃至 得到 受到 收到 来到 做到 看到 遇到 想到 提到 报到 \
+    签到 感到 不到 除了 签约 合约 条约 履约 预约 公约 附近 最近 公共 中共 平均 人均 可以 可能 \
+    认可 许可 已知 的确",
 );
 
 /// Chinese verbs: a label that is, or ends in, one of these names the
 /// action, and the noun after the number names what was counted
 /// ("释放1.87万个优质岗位" → 优质岗位).
 const ZH_VERBS: Words = Words(
-    "吸引 释放 提供 带来 引进 引入 发布 推出 新增 举办 解决 给予 安排 完成 达成 签约 签订 \
-    带动 组织 开展 建设 建成 拥有 覆盖 汇聚 集聚 聚集 设立 成立 支持 获得 获批 招聘 招收 \
-    帮助 推动 促成 邀请 包括 涵盖 吸纳 培育 培养 新建 创造 创建 打造 布局 实施 立项 认定 \
-    评选 筛选 征集 发放 接待 服务 惠及 资助 表彰 揭牌 培训 受理 办理 出台 制定 形成 聚焦 \
-    围绕 设置 举行 召开 面向 分享 集中 推进 实现",
+    "吸引 释放 提供 带来 引进 引入 发布 推出 新增 举办 解决 给予 安排 完成 达成 签约 签订 带动 \
+    组织 开展 建设 建成 拥有 覆盖 汇聚 集聚 聚集 设立 成立 支持 获得 获批 招聘 招收 帮助 推动 \
+    促成 邀请 包括 涵盖 吸纳 培育 培养 新建 创造 创建 打造 布局 实施 立项 认定 评选 筛选 征集 \
+    发放 接待 服务 惠及 资助 表彰 揭牌 培训 受理 办理 出台 制定 形成 聚焦 围绕 设置 举行 召开 \
+    面向 分享 集中 推进 实现",
 );
 
 /// Endings that make a Chinese label a modifier of the noun after the
@@ -83,11 +83,11 @@ const ZH_MODIFIER_ENDINGS: Words = Words("的 等");
 /// verbs that are never nouns themselves (unlike 服务, 组织, 建设). A stop
 /// right after the number means there is no noun.
 const ZH_NOUN_STOPS: Words = Words(
-    "的 和 与 及 等 在 或 并 从 向 对 将 被 把 于 以 已 均 都 也 为 是 参加 参与 报名 入场 \
-    揭牌 落地 签约 脱颖 取得 达成 成立 入驻 进驻 齐聚 登台 获批 上市 进入 提供 实现 完成 \
-    开展 形成 覆盖 累计 同比 占 通过 深入 携 延揽 对接 参 来 赴 走进 同 共同 纷纷 集中 成功 \
-    正式 全部 现场 入 带 各 共计 激烈 竞技 角逐 活跃 进行 了 让 使 征集 吸引 释放 带来 引进 \
-    举办 解决 给予 带动 汇聚 集聚 聚集 设立 获得 推动 邀请 包括 涵盖 打造 惠及",
+    "的 和 与 及 等 在 或 并 从 向 对 将 被 把 于 以 已 均 都 也 为 是 参加 参与 报名 入场 揭牌 \
+    落地 签约 脱颖 取得 达成 成立 入驻 进驻 齐聚 登台 获批 上市 进入 提供 实现 完成 开展 形成 \
+    覆盖 累计 同比 占 通过 深入 携 延揽 对接 参 来 赴 走进 同 共同 纷纷 集中 成功 正式 全部 现场 \
+    入 带 各 共计 激烈 竞技 角逐 活跃 进行 了 让 使 征集 吸引 释放 带来 引进 举办 解决 给予 带动 \
+    汇聚 集聚 聚集 设立 获得 推动 邀请 包括 涵盖 打造 惠及",
 );
 
 /// Words skipped between a Chinese number and the noun it counts.
@@ -96,13 +96,12 @@ const ZH_NOUN_SKIPS: Words = Words("以上 以下 左右 多 的");
 /// Words that say how something changed: a label made of them alone needs
 /// the subject from the figure before ("同比增长" → 技术合同交易额同比增长).
 const ZH_RELATIVE: Words = Words(
-    "同比 环比 较上年 较去年 比上年 比去年 较上 增长 下降 增加 减少 提高 提升 上升 降低 增幅 \
-    降幅 占比 占 比重",
+    "同比 环比 较上年 较去年 比上年 比去年 较上 增长 下降 增加 减少 提高 提升 上升 降低 增幅 降幅 \
+    占比 占 比重",
 );
 
 /// English words stripped from the start of a label.
-const EN_LEAD_FILLERS: Words =
-    Words("and but while so then the a an of with also as including which that");
+const EN_LEAD_FILLERS: Words = Words("and but while so then the a an of with also as including which that");
 
 /// English words stripped from the end of a label.
 const EN_TRAIL_FILLERS: Words = Words(
@@ -114,18 +113,17 @@ const EN_TRAIL_FILLERS: Words = Words(
 
 /// English words that end a noun phrase after a number.
 const EN_STOPWORDS: Words = Words(
-    "a an the in on at to of for from by with as than and or but was were is are be been has \
-    have had will would this that these those since after before over under up down per each \
-    last next more less about its their his her it they we which who while when so if into \
-    out off through during against between among until ago earlier later also still only \
-    just not no year years compared according",
+    "a an the in on at to of for from by with as than and or but was were is are be been has have \
+    had will would this that these those since after before over under up down per each last \
+    next more less about its their his her it they we which who while when so if into out off \
+    through during against between among until ago earlier later also still only just not no \
+    year years compared according",
 );
 
 /// English change words: "rose 12%" labels the change, not the subject.
 const EN_RELATIVE: Words = Words(
     "rose fell grew increased decreased climbed jumped dropped declined gained slipped soared \
-    surged plunged rising falling growth increase decline up down was were is are has have \
-    been",
+    surged plunged rising falling growth increase decline up down was were is are has have been",
 );
 
 /// The label chosen for one figure.
@@ -165,9 +163,7 @@ pub(super) fn assign(text: &str, tokens: &[Token], lang: Lang) -> Vec<Option<Lab
                 // A noun followed by a number is that number's label
                 // ("…资助991项直接经费4.33亿元"), unless this label is only a
                 // verb ("解决113家企业227项技术难题").
-                let noun_is_free = noun
-                    .as_ref()
-                    .is_some_and(|n| !text[n.end..].starts_with(scan::is_digit));
+                let noun_is_free = noun.as_ref().is_some_and(|n| !text[n.end..].starts_with(scan::is_digit));
                 let modifier = ZH_VERBS.iter().any(|v| before.ends_with(v))
                     || (count && ZH_MODIFIER_ENDINGS.iter().any(|e| before.ends_with(e)))
                     || (count && before.chars().count() <= MAX_MODIFIER_CHARS);
@@ -178,38 +174,30 @@ pub(super) fn assign(text: &str, tokens: &[Token], lang: Lang) -> Vec<Option<Lab
         let (mut label, counted_noun) = match noun.clone() {
             Some(range) if use_noun => (text[range].to_string(), true),
             // "…为龙头的130余个" with nothing after: the label is what precedes 的.
-            _ => (
-                before
-                    .strip_suffix('的')
-                    .map_or(before.clone(), |b| tidy_edges(b).to_string()),
-                false,
-            ),
+            _ => (before.strip_suffix('的').map_or(before.clone(), |b| tidy_edges(b).to_string()), false),
         };
         floor = match (&noun, counted_noun) {
             (Some(range), true) => range.end,
             _ => token.surface.end,
         };
-        let subject = previous
+        let previous_subject = previous
             .as_ref()
             .filter(|(_, end)| !text[*end..token.surface.start].contains('\n'))
             .map(|(subject, _)| subject.clone());
-        let base = match subject {
-            Some(subject) if is_relative(&label, lang) => {
-                label = join(&subject, &label, lang);
-                subject
+        let base = match previous_subject {
+            Some(before) if is_relative(&label, lang) => {
+                label = join(&before, &label, lang);
+                before
             }
             // "rose 12% to $3.2 billion": the second figure has the same subject.
-            Some(subject) if label.is_empty() && lang == Lang::En => {
-                label.clone_from(&subject);
-                subject
+            Some(before) if label.is_empty() && lang == Lang::En => {
+                label.clone_from(&before);
+                before
             }
-            _ => base_of(&label, lang),
+            _ => subject(&label, lang),
         };
         previous = (!base.is_empty()).then_some((base, token.surface.end));
-        labels.push(Some(Label {
-            text: label,
-            counted_noun,
-        }));
+        labels.push(Some(Label { text: label, counted_noun }));
     }
     labels
 }
@@ -231,20 +219,20 @@ fn clause_start(text: &str, floor: usize, end: usize) -> usize {
 /// Clause breaks. 、 is not one: it joins list items ("硕士、博士优秀人才").
 fn is_clause_break(text: &str, i: usize, c: char) -> bool {
     match c {
-        '，' | ',' | '。' | '；' | ';' | '：' | ':' | '？' | '?' | '！' | '!' | '\n' | '—'
-        | '…' | '■' | '●' | '□' | '◆' | '▪' | '•' | '|' => true,
+        '，' | ',' | '。' | '；' | ';' | '：' | ':' | '？' | '?' | '！' | '!' | '\n' | '—' | '…' | '■' | '●' | '□'
+        | '◆' | '▪' | '•' | '|' => true,
         // A period ends a clause before white space, not inside "U.S." or "3.5".
-        '.' => text[i + 1..]
-            .chars()
-            .next()
-            .map_or(true, char::is_whitespace),
+        '.' => !text[i + 1..].starts_with(|n: char| !n.is_whitespace()),
         _ => false,
     }
 }
 
 /// CJK ideographs.
 fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+    matches!(
+        c,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}'
+    )
 }
 
 /// The noun right after a number: what it counts.
@@ -265,8 +253,7 @@ fn noun_after_zh(text: &str, pos: usize) -> Option<Range<usize>> {
     while let Some(c) = text[p..].chars().next() {
         let rest = &text[p..];
         let stop = ZH_NOUN_STOPS.iter().any(|w| rest.starts_with(w));
-        if chars >= MAX_NOUN_CHARS || stop || !(is_han(c) || c.is_ascii_alphabetic() || is_quote(c))
-        {
+        if chars >= MAX_NOUN_CHARS || stop || !(is_han(c) || c.is_ascii_alphabetic() || is_quote(c)) {
             break;
         }
         p += c.len_utf8();
@@ -286,9 +273,7 @@ fn noun_after_en(text: &str, pos: usize) -> Option<Range<usize>> {
     let mut words = 0;
     while words < MAX_NOUN_WORDS {
         let rest = &text[end..];
-        let len = rest
-            .find(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
-            .unwrap_or(rest.len());
+        let len = rest.find(|c: char| !(c.is_ascii_alphabetic() || c == '-')).unwrap_or(rest.len());
         let word = &rest[..len];
         let lower = word.to_ascii_lowercase();
         if word.is_empty() || EN_STOPWORDS.contains(&lower) || super::units::MONTHS.contains(word) {
@@ -296,9 +281,7 @@ fn noun_after_en(text: &str, pos: usize) -> Option<Range<usize>> {
         }
         end += len;
         words += 1;
-        if !text[end..].starts_with(' ')
-            || !text[end + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
-        {
+        if !text[end..].starts_with(' ') || !text[end + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
             break;
         }
         end += 1;
@@ -374,10 +357,7 @@ fn tidy_edges(s: &str) -> &str {
     let mut s = s.trim_start_matches(lead).trim_end_matches(trail);
     // An unpaired quote at an edge belongs to the text around the label.
     if s.matches('"').count() % 2 == 1 {
-        s = s
-            .strip_prefix('"')
-            .or_else(|| s.strip_suffix('"'))
-            .unwrap_or(s);
+        s = s.strip_prefix('"').or_else(|| s.strip_suffix('"')).unwrap_or(s);
     }
     if !s.contains('”') {
         s = s.strip_prefix('“').unwrap_or(s);
@@ -424,23 +404,13 @@ fn edge_pair(s: &str, at_start: bool) -> &str {
 fn strip_filler(s: &str, fillers: Words, at_start: bool) -> Option<&str> {
     let found = fillers
         .iter()
-        .filter(|w| {
-            if at_start {
-                s.starts_with(*w)
-            } else {
-                s.ends_with(*w)
-            }
-        })
+        .filter(|w| if at_start { s.starts_with(*w) } else { s.ends_with(*w) })
         .max_by_key(|w| w.len())?;
     let single = found.chars().count() == 1;
     if single && s.chars().count() >= 2 && ZH_PROTECTED.contains(edge_pair(s, at_start)) {
         return None;
     }
-    Some(if at_start {
-        &s[found.len()..]
-    } else {
-        &s[..s.len() - found.len()]
-    })
+    Some(if at_start { &s[found.len()..] } else { &s[..s.len() - found.len()] })
 }
 
 fn trim_zh(segment: &str) -> String {
@@ -460,10 +430,7 @@ fn trim_zh(segment: &str) -> String {
     }
     let count = s.chars().count();
     if count > MAX_LABEL_CHARS {
-        let cut = s
-            .char_indices()
-            .nth(count - MAX_LABEL_CHARS)
-            .map_or(0, |(i, _)| i);
+        let cut = s.char_indices().nth(count - MAX_LABEL_CHARS).map_or(0, |(i, _)| i);
         let mut kept = &s[cut..];
         // Do not start mid-word ("进材料"): start after the first list joint.
         if let Some(joint) = kept.find(['、', '和', '等', ' ']) {
@@ -483,23 +450,14 @@ fn trim_zh(segment: &str) -> String {
 
 fn trim_en(segment: &str) -> String {
     let is_edge_punct = |c: char| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '&');
-    let mut words: Vec<&str> = segment
-        .split_whitespace()
-        .map(|w| w.trim_matches(is_edge_punct))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let mut words: Vec<&str> =
+        segment.split_whitespace().map(|w| w.trim_matches(is_edge_punct)).filter(|w| !w.is_empty()).collect();
     loop {
         let before = words.len();
-        if words
-            .first()
-            .is_some_and(|w| EN_LEAD_FILLERS.contains(&w.to_ascii_lowercase()))
-        {
+        if words.first().is_some_and(|w| EN_LEAD_FILLERS.contains(&w.to_ascii_lowercase())) {
             words.remove(0);
         }
-        if words
-            .last()
-            .is_some_and(|w| EN_TRAIL_FILLERS.contains(&w.to_ascii_lowercase()))
-        {
+        if words.last().is_some_and(|w| EN_TRAIL_FILLERS.contains(&w.to_ascii_lowercase())) {
             words.pop();
         }
         if words.len() == before {
@@ -512,38 +470,22 @@ fn trim_en(segment: &str) -> String {
 
 fn is_relative(label: &str, lang: Lang) -> bool {
     match lang {
-        Lang::Zh => {
-            label.chars().count() <= MAX_RELATIVE_CHARS
-                && ZH_RELATIVE.iter().any(|w| label.starts_with(w))
-        }
-        Lang::En => {
-            !label.is_empty()
-                && label
-                    .split(' ')
-                    .all(|w| EN_RELATIVE.contains(&w.to_ascii_lowercase()))
-        }
+        Lang::Zh => label.chars().count() <= MAX_RELATIVE_CHARS && ZH_RELATIVE.iter().any(|w| label.starts_with(w)),
+        Lang::En => !label.is_empty() && label.split(' ').all(|w| EN_RELATIVE.contains(&w.to_ascii_lowercase())),
     }
 }
 
 /// The subject of a label: "技术合同交易额同比增长" → 技术合同交易额,
 /// "Revenue rose" → Revenue.
-fn base_of(label: &str, lang: Lang) -> String {
+pub(super) fn subject(label: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => {
-            let cut = ZH_RELATIVE
-                .iter()
-                .filter_map(|w| label.find(w))
-                .filter(|&i| i > 0)
-                .min();
+            let cut = ZH_RELATIVE.iter().filter_map(|w| label.find(w)).filter(|&i| i > 0).min();
             cut.map_or(label, |i| tidy_edges(&label[..i])).to_string()
         }
         Lang::En => {
             let mut words: Vec<&str> = label.split(' ').collect();
-            while words.len() > 1
-                && words
-                    .last()
-                    .is_some_and(|w| EN_RELATIVE.contains(&w.to_ascii_lowercase()))
-            {
+            while words.len() > 1 && words.last().is_some_and(|w| EN_RELATIVE.contains(&w.to_ascii_lowercase())) {
                 words.pop();
             }
             words.join(" ")

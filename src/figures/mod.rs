@@ -15,11 +15,17 @@
 //! 3. Here: each figure is scored from where it stands and what it is,
 //!    repeated mentions of the same figure are merged, and the best are kept.
 //!
+//! Surface forms: qualifiers before the number (超, 近, 约, 逾) stay outside
+//! the surface form and are trimmed from the label; 余 and 多 between the
+//! digits and the unit stay inside ("120余天" is 120 天). Unit conventions
+//! (Chinese units kept, currency signs as ISO codes) are in `units`.
+//!
 //! Not done yet: Chinese numerals (三千, 两成, 三分之一), negative numbers and
 //! signs of change (a fall is reported with a positive value and a label
 //! such as 同比下降), durations in years (every N年 is taken as a date),
-//! ranges other than "a-b unit" (the value is the upper bound), and labels
-//! that need real word segmentation: the label word lists stand in for it.
+//! ranges beyond "2-3座" (read with its upper bound; "3万-5万元" is not
+//! read as one), and labels that need real word segmentation: the word
+//! lists in `label` stand in for a segmenter.
 
 mod label;
 mod scan;
@@ -37,7 +43,7 @@ use crate::schema::{FigureKind, Lang};
 /// central sentence is a number the article is about.
 const W_SENTENCE: f64 = 0.30;
 /// Weight of being early in the text: news puts its key numbers first.
-const W_POSITION: f64 = 0.15;
+const W_POSITION: f64 = 0.10;
 /// Weight of standing in a heading: the editor chose to show that number.
 const W_HEADING: f64 = 0.10;
 /// Weight of the kind of quantity, scaled by the `KIND_*` factors below.
@@ -46,9 +52,10 @@ const W_KIND: f64 = 0.20;
 /// headline ones, but only a little.
 const W_MAGNITUDE: f64 = 0.10;
 /// Weight of having a label: a number without one tells the reader nothing.
-const W_LABEL: f64 = 0.15;
+const W_LABEL: f64 = 0.10;
 /// Bonus for each further mention of the same figure: repeated numbers are
-/// the ones the writer wants remembered.
+/// the ones the writer wants remembered. The `W_*` weights above add up to
+/// 0.9, leaving room for two repeats before the score reaches 1.
 const REPEAT_BONUS: f64 = 0.05;
 /// At most this many further mentions earn [`REPEAT_BONUS`].
 const MAX_REPEATS_COUNTED: usize = 2;
@@ -59,8 +66,13 @@ const KIND_MONEY: f64 = 1.0;
 const KIND_PEOPLE: f64 = 0.9;
 /// Shares and growth rates.
 const KIND_PERCENT: f64 = 0.75;
-/// Counts of things (个, 项, 家): often incidental ("3个特点").
+/// Counts of things (个, 项, 家).
 const KIND_COUNT: f64 = 0.5;
+/// Counts of fewer than [`SMALL_COUNT`] things are mostly incidental
+/// ("3个特点", "6大领域").
+const KIND_SMALL_COUNT: f64 = 0.1;
+/// See [`KIND_SMALL_COUNT`].
+const SMALL_COUNT: f64 = 10.0;
 /// Physical quantities and durations.
 const KIND_MEASURE: f64 = 0.4;
 /// Bare numbers: the unit does not say what they are.
@@ -70,6 +82,8 @@ const KIND_OTHER: f64 = 0.0;
 const MAGNITUDE_LOG_CEILING: f64 = 10.0;
 /// Percentages are not more important for being large: fixed magnitude.
 const PERCENT_MAGNITUDE: f64 = 0.5;
+/// Significant digits that make a value specific, see [`is_specific`].
+const MIN_SPECIFIC_DIGITS: usize = 2;
 /// Same value and unit, but labels this unalike, are different figures;
 /// only this many are kept apart per value and unit, to bound the work.
 const MAX_DISTINCT_PER_VALUE: usize = 8;
@@ -107,12 +121,7 @@ pub struct Figure {
 /// Runs in time linear in the length of `text` (plus a sort of the figures
 /// found), and never panics: every range it returns lies on character
 /// boundaries of `text`.
-pub fn key_figures(
-    text: &str,
-    sentences: &[SentenceContext],
-    lang: Lang,
-    limit: usize,
-) -> Vec<Figure> {
+pub fn key_figures(text: &str, sentences: &[SentenceContext], lang: Lang, limit: usize) -> Vec<Figure> {
     let tokens = scan::scan(text);
     let labels = label::assign(text, &tokens, lang);
     let mut figures: Vec<Figure> = Vec::new();
@@ -122,11 +131,7 @@ pub fn key_figures(
             // A bare number with nothing to say what it is.
             continue;
         }
-        let kind = if token.unit.is_empty() && label.counted_noun {
-            FigureKind::Count
-        } else {
-            token.kind
-        };
+        let kind = if token.unit.is_empty() && label.counted_noun { FigureKind::Count } else { token.kind };
         let mut figure = Figure {
             range: token.surface,
             value: token.value,
@@ -135,19 +140,11 @@ pub fn key_figures(
             label: label.text,
             score: 0.0,
         };
-        figure.score = score(
-            &figure,
-            text.len(),
-            sentence_of(sentences, figure.range.start),
-        );
+        figure.score = score(&figure, text.len(), sentence_of(sentences, figure.range.start));
         figures.push(figure);
     }
-    let mut figures = merge_repeats(figures);
-    figures.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.range.start.cmp(&b.range.start))
-    });
+    let mut figures = merge_repeats(figures, lang);
+    figures.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.range.start.cmp(&b.range.start)));
     figures.truncate(limit);
     figures
 }
@@ -160,12 +157,14 @@ fn sentence_of(sentences: &[SentenceContext], pos: usize) -> Option<&SentenceCon
 
 /// Importance of one mention, 0..=1.
 fn score(figure: &Figure, text_len: usize, sentence: Option<&SentenceContext>) -> f64 {
-    let weight = sentence.map_or(0.0, |s| s.weight.clamp(0.0, 1.0));
+    // A NaN weight from upstream counts as none rather than poisoning the sort.
+    let weight = sentence.map_or(0.0, |s| if s.weight.is_nan() { 0.0 } else { s.weight.clamp(0.0, 1.0) });
     let heading = sentence.is_some_and(|s| s.in_heading);
     let position = 1.0 - figure.range.start as f64 / text_len.max(1) as f64;
     let kind = match figure.kind {
         FigureKind::Money => KIND_MONEY,
         FigureKind::Count if is_people(figure) => KIND_PEOPLE,
+        FigureKind::Count if figure.value < SMALL_COUNT => KIND_SMALL_COUNT,
         FigureKind::Percent => KIND_PERCENT,
         FigureKind::Count => KIND_COUNT,
         FigureKind::Measure => KIND_MEASURE,
@@ -180,11 +179,7 @@ fn score(figure: &Figure, text_len: usize, sentence: Option<&SentenceContext>) -
         + if heading { W_HEADING } else { 0.0 }
         + W_KIND * kind
         + W_MAGNITUDE * magnitude
-        + if figure.label.is_empty() {
-            0.0
-        } else {
-            W_LABEL
-        };
+        + if figure.label.is_empty() { 0.0 } else { W_LABEL };
     total.clamp(0.0, 1.0)
 }
 
@@ -192,27 +187,21 @@ fn is_people(figure: &Figure) -> bool {
     if units::PEOPLE_UNITS.contains(&figure.unit) {
         return true;
     }
-    let last_word = figure
-        .label
-        .rsplit(' ')
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let last_word = figure.label.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
     figure.unit.is_empty() && units::PEOPLE_NOUNS.contains(&last_word)
 }
 
-/// Merges mentions of the same figure (same value and unit, labels alike),
-/// keeping the best-scored mention and the best label, in first-seen order.
-fn merge_repeats(figures: Vec<Figure>) -> Vec<Figure> {
+/// Merges mentions of the same figure (same value and unit, and either a
+/// specific value or labels alike), keeping the best-scored mention and its
+/// label (or the first non-empty one), in first-seen order.
+fn merge_repeats(figures: Vec<Figure>, lang: Lang) -> Vec<Figure> {
     let mut merged: Vec<(Figure, usize)> = Vec::new();
     let mut by_value: HashMap<(u64, String), Vec<usize>> = HashMap::new();
     for figure in figures {
         let key = (figure.value.to_bits(), figure.unit.clone());
         let groups = by_value.entry(key).or_default();
-        let same = groups
-            .iter()
-            .copied()
-            .find(|&g| labels_alike(&merged[g].0.label, &figure.label));
+        let specific = is_specific(&figure);
+        let same = groups.iter().copied().find(|&g| specific || labels_alike(&merged[g].0.label, &figure.label, lang));
         match same {
             Some(g) => {
                 let (kept, repeats) = &mut merged[g];
@@ -242,22 +231,35 @@ fn merge_repeats(figures: Vec<Figure>) -> Vec<Figure> {
     merged
         .into_iter()
         .map(|(mut figure, repeats)| {
-            figure.score =
-                (figure.score + REPEAT_BONUS * repeats.min(MAX_REPEATS_COUNTED) as f64).min(1.0);
+            figure.score = (figure.score + REPEAT_BONUS * repeats.min(MAX_REPEATS_COUNTED) as f64).min(1.0);
             figure
         })
         .collect()
 }
 
+/// A value specific enough that two mentions of it are the same figure
+/// whatever their labels say ("$3.2 billion" in the headline and in the
+/// text): a count, amount or measure with two or more significant digits.
+/// Round values and percentages ("3个", "10%") recur for unrelated things.
+fn is_specific(figure: &Figure) -> bool {
+    if matches!(figure.kind, FigureKind::Percent | FigureKind::Other) {
+        return false;
+    }
+    let digits = format!("{:e}", figure.value);
+    let mantissa = digits.split('e').next().unwrap_or("");
+    mantissa.chars().filter(char::is_ascii_digit).count() >= MIN_SPECIFIC_DIGITS
+}
+
 /// Two labels of the same value name the same thing when one is empty or
-/// they share a pair of adjacent Chinese characters or an English word
+/// their subjects (the labels without 同比增长, rose…) share a pair of adjacent Chinese characters or an English word
 /// ("引进硕士、博士优秀人才" and "集中引进硕士、博士优秀人才" do;
 /// "产业发展机会清单" and "生物医药项目" don't).
-fn labels_alike(a: &str, b: &str) -> bool {
+fn labels_alike(a: &str, b: &str, lang: Lang) -> bool {
     if a.is_empty() || b.is_empty() {
         return true;
     }
-    let (a_keys, b_keys) = (label_keys(a), label_keys(b));
+    let (a, b) = (label::subject(a, lang), label::subject(b, lang));
+    let (a_keys, b_keys) = (label_keys(&a), label_keys(&b));
     if a_keys.is_empty() || b_keys.is_empty() {
         return a == b;
     }
@@ -280,10 +282,7 @@ fn label_keys(label: &str) -> Vec<String> {
         }
     }
     keys.extend(
-        label
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| w.len() >= 3)
-            .map(str::to_ascii_lowercase),
+        label.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.len() >= 3).map(str::to_ascii_lowercase),
     );
     keys
 }

@@ -10,9 +10,8 @@
 use std::ops::Range;
 
 use super::units::{
-    longest_prefix, longest_unit, UnitClass, CURRENCY_PREFIXES, INNER_QUALIFIERS, MIN_CODE_DIGITS,
-    MONEY_SCALES, MONTHS, MULTIPLIERS, RANGE_JOINERS, REFERENCE_WORDS, SCALES, TEN, TIMES_OF_DAY,
-    YEAR_RANGE,
+    longest_prefix, longest_unit, UnitClass, CURRENCY_PREFIXES, INNER_QUALIFIERS, MIN_CODE_DIGITS, MONEY_SCALES,
+    MONTHS, MULTIPLIERS, RANGE_JOINERS, REFERENCE_WORDS, SCALES, TEN, TIMES_OF_DAY, YEAR_RANGE,
 };
 use crate::schema::FigureKind;
 
@@ -98,11 +97,7 @@ fn digit_run(text: &str, i: usize) -> (usize, usize) {
 
 fn push_ascii_digits(digits: &str, out: &mut String) {
     for c in digits.chars() {
-        let d = if c.is_ascii_digit() {
-            c
-        } else {
-            char::from(b'0' + (c as u32 - '０' as u32) as u8)
-        };
+        let d = if c.is_ascii_digit() { c } else { char::from(b'0' + (c as u32 - '０' as u32) as u8) };
         out.push(d);
     }
 }
@@ -141,14 +136,7 @@ fn parse_number(text: &str, start: usize) -> Num {
         }
     }
     let value = ascii.parse::<f64>().unwrap_or(f64::NAN);
-    Num {
-        end,
-        ascii,
-        value,
-        int_digits: int_total,
-        plain,
-        dotted,
-    }
+    Num { end, ascii, value, int_digits: int_total, plain, dotted }
 }
 
 /// What was read after the digits.
@@ -162,22 +150,14 @@ struct UnitRead {
 
 /// Reads qualifiers, multipliers, scales and the unit after the digits.
 fn read_unit(text: &str, num_start: usize, num: &Num, money_context: bool) -> UnitRead {
-    let none = UnitRead {
-        end: num.end,
-        exp: 0,
-        unit: None,
-    };
+    let none = UnitRead { end: num.end, exp: 0, unit: None };
     // One ASCII space may separate digits and unit ("6500 人", "1.2 million").
     let spaced = text[num.end..].starts_with(' ') && !text[num.end + 1..].starts_with(' ');
     let mut p = if spaced { num.end + 1 } else { num.end };
     if !spaced {
         if let Some(class) = time_suffix(text, num_start, num) {
             let end = p + char_at(text, p).map_or(0, char::len_utf8);
-            return UnitRead {
-                end,
-                exp: 0,
-                unit: Some(("", class)),
-            };
+            return UnitRead { end, exp: 0, unit: Some(("", class)) };
         }
     }
     let mut exp = 0;
@@ -185,18 +165,15 @@ fn read_unit(text: &str, num_start: usize, num: &Num, money_context: bool) -> Un
     loop {
         let rest = &text[p..];
         let Some(c) = rest.chars().next() else { break };
+        let multiplier = MULTIPLIERS.iter().find(|m| m.0 == c);
         // "千瓦" is a unit, not 千 × 瓦.
-        if longest_unit(rest)
-            .is_some_and(|(word, _, _)| word.starts_with(|w| MULTIPLIERS.iter().any(|m| m.0 == w)))
-        {
+        if multiplier.is_some() && longest_unit(rest).is_some_and(|(word, _, _)| word.starts_with(c)) {
             break;
         }
-        if let Some(&(_, m)) = MULTIPLIERS.iter().find(|m| m.0 == c) {
+        if let Some(&(_, m)) = multiplier {
             exp += m;
             p += c.len_utf8();
-        } else if c == TEN.0
-            && char_at(text, p + c.len_utf8()).is_some_and(|n| MULTIPLIERS.iter().any(|m| m.0 == n))
-        {
+        } else if c == TEN.0 && char_at(text, p + c.len_utf8()).is_some_and(|n| MULTIPLIERS.iter().any(|m| m.0 == n)) {
             exp += TEN.1;
             p += c.len_utf8();
         } else if let Some((word, m)) = longest_prefix(rest, SCALES) {
@@ -205,11 +182,7 @@ fn read_unit(text: &str, num_start: usize, num: &Num, money_context: bool) -> Un
             if text[p..].starts_with(' ') {
                 // Only a unit may follow: "1.2 million tonnes", not "1.2 million in".
                 if let Some((word, unit, class)) = longest_unit(&text[p + 1..]) {
-                    return UnitRead {
-                        end: p + 1 + word.len(),
-                        exp,
-                        unit: Some((unit, class)),
-                    };
+                    return UnitRead { end: p + 1 + word.len(), exp, unit: Some((unit, class)) };
                 }
             }
         } else if money_context && !spaced && p == num.end {
@@ -226,27 +199,15 @@ fn read_unit(text: &str, num_start: usize, num: &Num, money_context: bool) -> Un
         qualified = eat_qualifier(text, &mut p);
     }
     if let Some((word, unit, class)) = longest_unit(&text[p..]) {
-        return UnitRead {
-            end: p + word.len(),
-            exp,
-            unit: Some((unit, class)),
-        };
+        return UnitRead { end: p + word.len(), exp, unit: Some((unit, class)) };
     }
     if exp != 0 || qualified {
         // Give back a qualifier that qualifies nothing ("20多" then a noun).
-        return UnitRead {
-            end: p,
-            exp,
-            unit: None,
-        };
+        return UnitRead { end: p, exp, unit: None };
     }
     if !spaced && char_at(text, num.end).is_some_and(|c| c.is_ascii_alphabetic()) {
         // "5G", "3D", "1st", "1990s": a numeral inside a word.
-        return UnitRead {
-            end: num.end,
-            exp,
-            unit: Some(("", UnitClass::NotFigure)),
-        };
+        return UnitRead { end: num.end, exp, unit: Some(("", UnitClass::NotFigure)) };
     }
     none
 }
@@ -257,8 +218,7 @@ fn eat_qualifier(text: &str, p: &mut usize) -> bool {
             let next = char_at(text, *p + c.len_utf8());
             // "20多项" yes; "多" starting a word after a bare number stays out.
             let useful = next.is_some_and(|n| {
-                MULTIPLIERS.iter().any(|m| m.0 == n)
-                    || longest_unit(&text[*p + c.len_utf8()..]).is_some()
+                MULTIPLIERS.iter().any(|m| m.0 == n) || longest_unit(&text[*p + c.len_utf8()..]).is_some()
             });
             if useful {
                 *p += c.len_utf8();
@@ -318,13 +278,7 @@ fn currency_prefix(text: &str, start: usize) -> Option<(usize, &'static str)> {
 }
 
 fn not_figure(surface: Range<usize>) -> Token {
-    Token {
-        surface,
-        value: 0.0,
-        unit: "",
-        kind: FigureKind::Other,
-        is_figure: false,
-    }
+    Token { surface, value: 0.0, unit: "", kind: FigureKind::Other, is_figure: false }
 }
 
 /// Reads the number at `start` and everything that belongs to it.
@@ -349,8 +303,8 @@ fn read_token(text: &str, start: usize) -> Token {
     if matches!(after, Some(':' | '/')) && after2.is_some_and(is_digit) {
         let mut end = num.end;
         while let Some(c) = char_at(text, end) {
-            let continues = is_digit(c)
-                || (matches!(c, ':' | '/' | '-') && char_at(text, end + 1).is_some_and(is_digit));
+            let continues =
+                is_digit(c) || (matches!(c, ':' | '/' | '-') && char_at(text, end + 1).is_some_and(is_digit));
             if !continues {
                 break;
             }
@@ -365,13 +319,7 @@ fn read_token(text: &str, start: usize) -> Token {
     if let (Some(joiner), Some(next)) = (after, after2) {
         if RANGE_JOINERS.contains(&joiner) {
             if is_digit(next) {
-                return read_range(
-                    text,
-                    start,
-                    &num,
-                    num.end + joiner.len_utf8(),
-                    prefix.is_some(),
-                );
+                return read_range(text, start, &num, num.end + joiner.len_utf8(), prefix.is_some());
             }
             if joiner == '-' && next.is_ascii_alphabetic() {
                 // "5-year plan": an adjective.
@@ -386,30 +334,14 @@ fn read_token(text: &str, start: usize) -> Token {
     }
     match read.unit {
         Some((_, UnitClass::NotFigure)) => not_figure(start..read.end),
-        Some((unit, UnitClass::Figure(kind))) => Token {
-            surface: start..read.end,
-            value,
-            unit,
-            kind,
-            is_figure: true,
-        },
+        Some((unit, UnitClass::Figure(kind))) => Token { surface: start..read.end, value, unit, kind, is_figure: true },
         None => match prefix {
-            Some((prefix_start, unit)) => Token {
-                surface: prefix_start..read.end,
-                value,
-                unit,
-                kind: FigureKind::Money,
-                is_figure: true,
-            },
+            Some((prefix_start, unit)) => {
+                Token { surface: prefix_start..read.end, value, unit, kind: FigureKind::Money, is_figure: true }
+            }
             None => {
                 let is_figure = read.exp != 0 || !is_bare_non_figure(text, start, &num);
-                Token {
-                    surface: start..read.end,
-                    value,
-                    unit: "",
-                    kind: FigureKind::Other,
-                    is_figure,
-                }
+                Token { surface: start..read.end, value, unit: "", kind: FigureKind::Other, is_figure }
             }
         },
     }
@@ -426,13 +358,7 @@ fn is_inside_word(text: &str, start: usize, before: Option<char>) -> bool {
 }
 
 /// "1—11月", "2-3座", "2022—2025年", "2019-20", "023-63907111".
-fn read_range(
-    text: &str,
-    start: usize,
-    first: &Num,
-    second_start: usize,
-    money_context: bool,
-) -> Token {
+fn read_range(text: &str, start: usize, first: &Num, second_start: usize, money_context: bool) -> Token {
     let second = parse_number(text, second_start);
     let year_like = first.plain && first.int_digits == 4 && YEAR_RANGE.contains(&first.value);
     if second.dotted || (year_like && second.int_digits <= 2) {
@@ -447,13 +373,9 @@ fn read_range(
     }
     let read = read_unit(text, second_start, &second, money_context);
     match read.unit {
-        Some((unit, UnitClass::Figure(kind))) if second.value.is_finite() => Token {
-            surface: start..read.end,
-            value: second.scaled(read.exp),
-            unit,
-            kind,
-            is_figure: true,
-        },
+        Some((unit, UnitClass::Figure(kind))) if second.value.is_finite() => {
+            Token { surface: start..read.end, value: second.scaled(read.exp), unit, kind, is_figure: true }
+        }
         // Dates ("1—11月"), and ranges of bare numbers: scores, phone numbers.
         _ => not_figure(start..read.end.max(second.end)),
     }
@@ -471,19 +393,12 @@ fn is_bare_non_figure(text: &str, start: usize, num: &Num) -> bool {
     let ends_name = matches!(after, Some('”' | '」' | '』' | '’'));
     let enclosed = matches!(
         (before, after),
-        (
-            Some('“' | '"' | '「' | '『' | '‘' | '\''),
-            Some('”' | '"' | '」' | '』' | '’' | '\'')
-        ) | (Some('(' | '（' | '[' | '【'), Some(')' | '）' | ']' | '】'))
+        (Some('“' | '"' | '「' | '『' | '‘' | '\''), Some('”' | '"' | '」' | '』' | '’' | '\''))
+            | (Some('(' | '（' | '[' | '【'), Some(')' | '）' | ']' | '】'))
     );
-    let line_start = text[..start].trim_end_matches([' ', '\t']).ends_with('\n')
-        || text[..start].trim().is_empty();
+    let line_start = text[..start].trim_end_matches([' ', '\t']).ends_with('\n') || text[..start].trim().is_empty();
     let list_marker = line_start && matches!(after, Some('.' | '、' | ')' | '）' | '．'));
-    year || code
-        || ends_name
-        || enclosed
-        || list_marker
-        || near_english_date_or_reference(text, start, num.end)
+    year || code || ends_name || enclosed || list_marker || near_english_date_or_reference(text, start, num.end)
 }
 
 /// "November 16", "16 Nov", "page 3", "No. 5".
@@ -492,14 +407,8 @@ fn near_english_date_or_reference(text: &str, start: usize, end: usize) -> bool 
     let before = before.strip_suffix('.').unwrap_or(before);
     let word_before = last_word(before);
     let after = text[end..].strip_prefix(' ').unwrap_or("");
-    let word_after = after
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or("");
-    let reference = !word_before.is_empty()
-        && REFERENCE_WORDS
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(word_before));
+    let word_after = after.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    let reference = !word_before.is_empty() && REFERENCE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word_before));
     MONTHS.contains(word_before) || MONTHS.contains(word_after) || reference
 }
 

@@ -286,8 +286,8 @@ pub(super) const RANGE_JOINERS: &[char] = &['-', '—', '–', '~', '～', '至'
 /// English months: a number next to one is a day or a year. Capitalized,
 /// because "may" is also a verb.
 pub(super) const MONTHS: Words = Words(
-    "January February March April May June July August September October November December \
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec",
+    "January February March April May June July August September October November December Jan \
+    Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec",
 );
 
 /// English words before a number that make it a reference, not a quantity
@@ -305,8 +305,8 @@ pub(super) const PEOPLE_UNITS: Words = Words("名 人 人次 位");
 
 /// English nouns that make a bare count a count of people.
 pub(super) const PEOPLE_NOUNS: Words = Words(
-    "people persons workers employees jobs residents students staff patients visitors \
-    tourists users customers members children households deaths cases",
+    "people persons workers employees jobs residents students staff patients visitors tourists \
+    users customers members children households deaths cases",
 );
 
 /// Years are read as dates when a bare four-digit integer falls in this range.
@@ -318,10 +318,7 @@ pub(super) const MIN_CODE_DIGITS: usize = 7;
 
 /// Looks up the longest entry of `table` that `rest` starts with and that
 /// ends on a word boundary when it ends in an ASCII letter.
-pub(super) fn longest_prefix<'t, T: Copy>(
-    rest: &str,
-    table: &'t [(&'t str, T)],
-) -> Option<(&'t str, T)> {
+pub(super) fn longest_prefix<'t, T: Copy>(rest: &str, table: &'t [(&'t str, T)]) -> Option<(&'t str, T)> {
     table
         .iter()
         .filter(|(word, _)| rest.starts_with(word) && ends_on_boundary(rest, word.len()))
@@ -343,6 +340,5 @@ pub(super) fn longest_unit(rest: &str) -> Option<(&'static str, &'static str, Un
 fn ends_on_boundary(rest: &str, len: usize) -> bool {
     let last = rest[..len].chars().next_back();
     let next = rest[len..].chars().next();
-    !(last.is_some_and(|c| c.is_ascii_alphabetic())
-        && next.is_some_and(|c| c.is_ascii_alphanumeric()))
+    !(last.is_some_and(|c| c.is_ascii_alphabetic()) && next.is_some_and(|c| c.is_ascii_alphanumeric()))
 }

@@ -183,9 +183,8 @@ fn shared_terms<'a>(a: &'a Bag, b: &'a Bag) -> impl Iterator<Item = (u32, u32, u
 /// document order. Exact repeats and near-copies of a chosen sentence are skipped.
 fn choose_diverse(sentences: &[SentenceInput], bags: &[Bag], idf: &[f64], scores: &[f64], count: usize) -> Vec<usize> {
     let mut seen = std::collections::HashSet::new();
-    let mut pool: Vec<usize> = (0..sentences.len())
-        .filter(|&i| sentences[i].candidate && seen.insert(sentences[i].text))
-        .collect();
+    let mut pool: Vec<usize> =
+        (0..sentences.len()).filter(|&i| sentences[i].candidate && seen.insert(sentences[i].text)).collect();
     let mut chosen: Vec<usize> = Vec::with_capacity(count);
     while chosen.len() < count && !pool.is_empty() {
         let mut best: Option<(usize, f64)> = None;
@@ -236,7 +235,8 @@ mod tests {
 
     #[test]
     fn chosen_sentences_come_back_in_document_order() {
-        let t: Vec<[&str; 2]> = (0..10).map(|i| ["shared", ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"][i]]).collect();
+        let t: Vec<[&str; 2]> =
+            (0..10).map(|i| ["shared", ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"][i]]).collect();
         let texts: Vec<String> = (0..10).map(|i| format!("s{i}")).collect();
         let sentences: Vec<_> = (0..10).map(|i| input(&t[i], &texts[i])).collect();
         let ranking = rank(&sentences, &["e"], 4);
@@ -248,7 +248,8 @@ mod tests {
     fn the_title_pulls_its_sentence_up() {
         let filler = ["market", "prices"];
         let topic = ["flood", "river"];
-        let sentences: Vec<_> = (0..8).map(|i| if i == 6 { input(&topic, "T.") } else { input(&filler, "F.") }).collect();
+        let sentences: Vec<_> =
+            (0..8).map(|i| if i == 6 { input(&topic, "T.") } else { input(&filler, "F.") }).collect();
         let with_title = rank(&sentences, &["flood", "river"], 8);
         let without = rank(&sentences, &[], 8);
         assert!(with_title.scores[6] > without.scores[6]);

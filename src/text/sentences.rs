@@ -27,10 +27,10 @@ pub const MAX_OPEN_QUOTE_CHARS: usize = 200;
 /// Words that a period follows without ending the sentence (lower case,
 /// without their final period).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "inc", "ltd", "co", "corp", "vs", "etc",
-    "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "no", "nos", "gen", "col", "lt", "sgt", "capt", "rep", "sen", "gov", "rev",
-    "fig", "approx", "dept", "est", "vol", "ph.d", "cf", "al",
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "inc", "ltd", "co", "corp", "vs", "etc", "e.g",
+    "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "no", "nos", "gen", "col", "lt", "sgt", "capt", "rep", "sen", "gov", "rev", "fig", "approx", "dept",
+    "est", "vol", "ph.d", "cf", "al",
 ];
 
 /// Splits `text[block]` into sentences, returned as trimmed byte ranges of
@@ -85,7 +85,14 @@ pub fn split(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// Decides whether the terminator run `chars[at..end]` ends a sentence.
-fn ends_here(chars: &[(usize, char)], at: usize, end: usize, next: Option<char>, closed_quote: bool, quotes: &QuoteState) -> bool {
+fn ends_here(
+    chars: &[(usize, char)],
+    at: usize,
+    end: usize,
+    next: Option<char>,
+    closed_quote: bool,
+    quotes: &QuoteState,
+) -> bool {
     if quotes.is_open(at) {
         return false;
     }
@@ -178,7 +185,10 @@ mod tests {
 
     #[test]
     fn chinese_sentences_end_at_terminators() {
-        assert_eq!(sentences("江流浩荡,群星汇聚。大会落下帷幕!真的吗?"), vec!["江流浩荡,群星汇聚。", "大会落下帷幕!", "真的吗?"]);
+        assert_eq!(
+            sentences("江流浩荡,群星汇聚。大会落下帷幕!真的吗?"),
+            vec!["江流浩荡,群星汇聚。", "大会落下帷幕!", "真的吗?"]
+        );
     }
 
     #[test]
@@ -213,7 +223,10 @@ mod tests {
             sentences("Mr. Smith paid $3.5 million to the U.S. Treasury. He left at 5 p.m. on Friday."),
             vec!["Mr. Smith paid $3.5 million to the U.S. Treasury.", "He left at 5 p.m. on Friday."]
         );
-        assert_eq!(sentences("J. K. Rowling wrote it. Then she rested."), vec!["J. K. Rowling wrote it.", "Then she rested."]);
+        assert_eq!(
+            sentences("J. K. Rowling wrote it. Then she rested."),
+            vec!["J. K. Rowling wrote it.", "Then she rested."]
+        );
     }
 
     #[test]

@@ -33,12 +33,12 @@ const CHINESE_STOP_WORDS: &[&str] = &[
 /// The most frequent English function words.
 const ENGLISH_STOP_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being",
-    "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "here",
-    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "last", "more", "most", "mr", "mrs",
-    "ms", "my", "new", "no", "not", "now", "of", "on", "one", "only", "or", "other", "our", "out", "over", "said",
-    "says", "she", "should", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these",
-    "they", "this", "those", "through", "to", "two", "up", "us", "was", "we", "were", "what", "when", "where",
-    "which", "while", "who", "will", "with", "would", "year", "years", "you", "your",
+    "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "here", "him",
+    "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "last", "more", "most", "mr", "mrs", "ms", "my",
+    "new", "no", "not", "now", "of", "on", "one", "only", "or", "other", "our", "out", "over", "said", "says", "she",
+    "should", "so", "some", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "through", "to", "two", "up", "us", "was", "we", "were", "what", "when", "where", "which", "while", "who", "will",
+    "with", "would", "year", "years", "you", "your",
 ];
 
 /// One content word.
