@@ -100,8 +100,8 @@ cmd_test() {
   log "wasm tests in headless Chromium"
   CHROMEDRIVER=$(command -v chromedriver) \
     cargo test --release --target "$WASM_TARGET" --test wasm
-  log "end-to-end tests of the page"
-  node --test tests/e2e/
+  log "the wasm module against the CLI (Node), then the page end to end (Playwright)"
+  node --test tests/node/ tests/e2e/
 }
 
 cmd_bench() {
