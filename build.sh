@@ -64,9 +64,9 @@ setup() {
 # breaks wasm-bindgen output).
 build_wasm() {
   log "building wasm"
-  cargo rustc --lib --release --target "$WASM_TARGET" --crate-type cdylib
+  cargo rustc --lib --profile wasm-release --target "$WASM_TARGET" --crate-type cdylib
   rm -rf "$PKG"
-  wasm-bindgen --target web --out-dir "$PKG" "target/$WASM_TARGET/release/$CRATE.wasm"
+  wasm-bindgen --target web --out-dir "$PKG" "target/$WASM_TARGET/wasm-release/$CRATE.wasm"
   node_modules/.bin/wasm-opt -Oz \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd --strip-debug --strip-producers \
