@@ -6,6 +6,7 @@
 #   ./build.sh test    every test: Rust unit and integration, wasm in headless
 #                      Chromium, and the page end to end
 #   ./build.sh bench   size and speed tables (see README "Measurements")
+#   ./build.sh eval    quality tables against ../shared (skipped when absent)
 #
 # Each command installs what it needs on a fresh machine (Debian packages,
 # the wasm target, wasm-bindgen-cli, npm dev packages) and skips what is
@@ -112,10 +113,27 @@ cmd_bench() {
   cargo run --quiet --release --example bench_native -- www/samples/000_1fb41a5b070bc01f.txt
 }
 
+# Every examples/eval_*.rs prints its own table; each also skips with a
+# notice when ../shared is absent, so it can be run on its own.
+cmd_eval() {
+  if [ ! -d ../shared ]; then
+    echo "eval: ../shared is absent, so there is nothing to measure against (skipped)"
+    return 0
+  fi
+  local example
+  for example in examples/eval_*.rs; do
+    [ -e "$example" ] || continue
+    example=$(basename "$example" .rs)
+    log "$example"
+    cargo run --quiet --release --example "$example"
+  done
+}
+
 case "${1:-}" in
   build) cmd_build ;;
   serve) cmd_serve ;;
   test) cmd_test ;;
   bench) cmd_bench ;;
-  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  eval) cmd_eval ;;
+  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

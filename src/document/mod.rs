@@ -128,8 +128,11 @@ fn read_line(line: &str) -> Line {
 }
 
 fn is_thematic_break(line: &str) -> bool {
-    let marks: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    marks.len() >= 3 && ["*", "-", "_", "="].iter().any(|m| marks.chars().all(|c| c.to_string() == *m))
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let first = marks.next();
+    matches!(first, Some('*' | '-' | '_' | '='))
+        && line.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && marks.all(|c| Some(c) == first)
 }
 
 /// Removes inline Markdown and HTML left-overs, keeping the words.
