@@ -69,4 +69,6 @@ mod wasm;
 pub use error::{Error, ErrorKind};
 pub use options::Options;
 pub use pipeline::{summarize, warm_up};
-pub use schema::{Figure, FigureKind, Heading, Keyword, Lang, Sentence, Summary, SCHEMA_VERSION};
+pub use schema::{
+    DateMention, Direction, Figure, FigureKind, Heading, Keyword, Lang, Sentence, Summary, SCHEMA_VERSION,
+};

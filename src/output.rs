@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use crate::schema::{Figure, Heading, Keyword, Sentence};
+use crate::schema::{DateMention, Figure, Heading, Keyword, Sentence};
 
 /// Scores are rounded to this many decimal places, so that output is
 /// stable across platforms and easy to read.
@@ -67,13 +67,23 @@ pub fn figure(text: &str, offsets: &Utf16Offsets, found: crate::figures::Figure)
     Figure {
         text: text[found.range].to_string(),
         value: found.value,
+        value_max: found.value_max,
         unit: found.unit,
         kind: found.kind,
         label: found.label,
+        qualifier: found.qualifier,
+        direction: found.direction,
+        compared_to: found.compared_to,
         start,
         end,
         score: round_score(found.score),
     }
+}
+
+/// A date mention in schema form.
+pub fn date(text: &str, offsets: &Utf16Offsets, range: &Range<usize>) -> DateMention {
+    let (start, end) = offsets.range(range);
+    DateMention { text: text[range.clone()].to_string(), start, end }
 }
 
 /// A heading in schema form.

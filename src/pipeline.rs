@@ -98,7 +98,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
             in_heading: matches!(span.role, Role::Heading(_)),
         })
         .collect();
-    let found_figures = figures::key_figures(&doc.text, &contexts, lang, options.figures);
+    let found = figures::find(&doc.text, &contexts, lang, options.figures);
 
     let weighted_tokens: Vec<(&[words::Token], f64)> = spans
         .iter()
@@ -114,7 +114,9 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         .iter()
         .map(|&k| output::sentence(&doc.text, &offsets, &spans[body[k]].range, ranking.scores[k]))
         .collect();
-    let figures = found_figures.into_iter().map(|f| output::figure(&doc.text, &offsets, f)).collect();
+    let figures = found.key.into_iter().map(|f| output::figure(&doc.text, &offsets, f)).collect();
+    let all_figures = found.all.into_iter().map(|f| output::figure(&doc.text, &offsets, f)).collect();
+    let dates = found.dates.iter().map(|r| output::date(&doc.text, &offsets, r)).collect();
     let headings = doc
         .blocks
         .iter()
@@ -129,6 +131,8 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         title: doc.title_text().map(str::to_string),
         sentences: chosen,
         figures,
+        all_figures,
+        dates,
         keywords: found_keywords.into_iter().map(output::keyword).collect(),
         headings,
         text: doc.text,

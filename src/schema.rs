@@ -38,6 +38,10 @@ pub struct Summary {
     pub sentences: Vec<Sentence>,
     /// The key figures, most important first.
     pub figures: Vec<Figure>,
+    /// Every figure found, key or not, in document order.
+    pub all_figures: Vec<Figure>,
+    /// Dates and times mentioned (11月16日, 2035年, 上午9时): never figures.
+    pub dates: Vec<DateMention>,
     /// Keywords, most characteristic first.
     pub keywords: Vec<Keyword>,
     /// The document's headings, in order: its structure.
@@ -67,10 +71,23 @@ pub enum FigureKind {
     Count,
     /// A percentage or a share.
     Percent,
+    /// A change against a baseline (同比增长125.5%, fell by 3%); see
+    /// [`Figure::direction`] and [`Figure::compared_to`].
+    Change,
     /// A physical quantity (吨, 公里, km…).
     Measure,
     /// A number whose unit says nothing more specific.
     Other,
+}
+
+/// Which way a change figure goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// An increase: 增长, 上升, rose.
+    Up,
+    /// A decrease: 下降, 减少, 回落, fell.
+    Down,
 }
 
 /// One key figure: a number and what it counts.
@@ -78,20 +95,42 @@ pub enum FigureKind {
 pub struct Figure {
     /// The surface form, e.g. "36.85亿元".
     pub text: String,
-    /// The normalized number, e.g. 3685000000 for "36.85亿元".
+    /// The normalized number, e.g. 3685000000 for "36.85亿元"; for a range,
+    /// its lower end.
     pub value: f64,
+    /// For a range (29.31-32.31亿元), its upper end; otherwise `None`.
+    pub value_max: Option<f64>,
     /// The unit after multipliers are applied, e.g. "元", "名", "%"; empty if none.
     pub unit: String,
     /// What kind of quantity this is.
     pub kind: FigureKind,
     /// What the number counts, taken from its clause, e.g. "签约金额".
     pub label: String,
+    /// An approximation or bound as written: 超, 约, 近, 余, 多, 以上,
+    /// "about", "more than"; empty when the number is exact.
+    pub qualifier: String,
+    /// For a change figure, which way it goes; otherwise `None`.
+    pub direction: Option<Direction>,
+    /// For a change figure, what it is measured against: 同比, 环比,
+    /// 较上年度, "a year earlier"; empty when not said.
+    pub compared_to: String,
     /// Start of `text`, in UTF-16 code units.
     pub start: u32,
     /// End (exclusive) of `text`, in UTF-16 code units.
     pub end: u32,
     /// Importance, from 0 to 1.
     pub score: f64,
+}
+
+/// A date or time mentioned in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// The date as written, e.g. "11月16日".
+    pub text: String,
+    /// Start, in UTF-16 code units.
+    pub start: u32,
+    /// End (exclusive), in UTF-16 code units.
+    pub end: u32,
 }
 
 /// One keyword.

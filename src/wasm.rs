@@ -30,6 +30,8 @@ export interface Summary {
   text: string;
   sentences: Sentence[];
   figures: Figure[];
+  all_figures: Figure[];
+  dates: DateMention[];
   keywords: Keyword[];
   headings: Heading[];
 }
@@ -44,12 +46,22 @@ export interface Sentence {
 export interface Figure {
   text: string;
   value: number;
+  value_max: number | null;
   unit: string;
-  kind: "money" | "count" | "percent" | "measure" | "other";
+  kind: "money" | "count" | "percent" | "change" | "measure" | "other";
   label: string;
+  qualifier: string;
+  direction: "up" | "down" | null;
+  compared_to: string;
   start: number;
   end: number;
   score: number;
+}
+
+export interface DateMention {
+  text: string;
+  start: number;
+  end: number;
 }
 
 export interface Keyword {

@@ -37,7 +37,7 @@ mod tests;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::schema::{FigureKind, Lang};
+use crate::schema::{Direction, FigureKind, Lang};
 
 /// Weight of the headline weight of the figure's sentence: a number in a
 /// central sentence is a number the article is about.
@@ -104,24 +104,52 @@ pub struct SentenceContext {
 pub struct Figure {
     /// Byte range of the surface form, e.g. "36.85亿元", in the cleaned text.
     pub range: Range<usize>,
-    /// The normalized value, e.g. 3685000000.0.
+    /// The normalized value, e.g. 3685000000.0; a range's lower end.
     pub value: f64,
+    /// A range's upper end.
+    pub value_max: Option<f64>,
     /// The unit after multipliers, e.g. "元".
     pub unit: String,
     /// What kind of quantity it is.
     pub kind: FigureKind,
     /// What it counts, e.g. "签约金额".
     pub label: String,
+    /// An approximation or bound as written (超, 约, about); empty if exact.
+    pub qualifier: String,
+    /// For a change figure, which way it goes.
+    pub direction: Option<Direction>,
+    /// For a change figure, its baseline (同比, 较上年度); empty if not said.
+    pub compared_to: String,
     /// Importance, 0..=1.
     pub score: f64,
 }
 
-/// The key figures of a document, most important first, at most `limit`.
+/// Everything the figure stage finds in one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The key figures, most important first, at most the `limit` asked for.
+    pub key: Vec<Figure>,
+    /// Every figure mention, in document order.
+    pub all: Vec<Figure>,
+    /// Byte ranges of date and time mentions, in document order.
+    pub dates: Vec<Range<usize>>,
+}
+
+/// The figures of a document: the key ones, all of them, and the dates.
 ///
 /// Runs in time linear in the length of `text` (plus a sort of the figures
 /// found), and never panics: every range it returns lies on character
 /// boundaries of `text`.
-pub fn key_figures(text: &str, sentences: &[SentenceContext], lang: Lang, limit: usize) -> Vec<Figure> {
+pub fn find(text: &str, sentences: &[SentenceContext], lang: Lang, limit: usize) -> Found {
+    let all = all_figures(text, sentences, lang);
+    let mut key = merge_repeats(all.clone(), lang);
+    key.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.range.start.cmp(&b.range.start)));
+    key.truncate(limit);
+    Found { key, all, dates: Vec::new() }
+}
+
+/// Every figure mention, scored, in document order.
+fn all_figures(text: &str, sentences: &[SentenceContext], lang: Lang) -> Vec<Figure> {
     let tokens = scan::scan(text);
     let labels = label::assign(text, &tokens, lang);
     let mut figures: Vec<Figure> = Vec::new();
@@ -138,14 +166,15 @@ pub fn key_figures(text: &str, sentences: &[SentenceContext], lang: Lang, limit:
             unit: token.unit.to_string(),
             kind,
             label: label.text,
+            qualifier: String::new(),
+            direction: None,
+            compared_to: String::new(),
+            value_max: None,
             score: 0.0,
         };
         figure.score = score(&figure, text.len(), sentence_of(sentences, figure.range.start));
         figures.push(figure);
     }
-    let mut figures = merge_repeats(figures, lang);
-    figures.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.range.start.cmp(&b.range.start)));
-    figures.truncate(limit);
     figures
 }
 
@@ -165,13 +194,13 @@ fn score(figure: &Figure, text_len: usize, sentence: Option<&SentenceContext>) -
         FigureKind::Money => KIND_MONEY,
         FigureKind::Count if is_people(figure) => KIND_PEOPLE,
         FigureKind::Count if figure.value < SMALL_COUNT => KIND_SMALL_COUNT,
-        FigureKind::Percent => KIND_PERCENT,
+        FigureKind::Percent | FigureKind::Change => KIND_PERCENT,
         FigureKind::Count => KIND_COUNT,
         FigureKind::Measure => KIND_MEASURE,
         FigureKind::Other => KIND_OTHER,
     };
     let magnitude = match figure.kind {
-        FigureKind::Percent => PERCENT_MAGNITUDE,
+        FigureKind::Percent | FigureKind::Change => PERCENT_MAGNITUDE,
         _ => ((figure.value.abs() + 1.0).log10() / MAGNITUDE_LOG_CEILING).clamp(0.0, 1.0),
     };
     let total = W_SENTENCE * weight

@@ -1,8 +1,13 @@
 //! Table-driven tests: each row is a sentence a reader would see and what
 //! they would expect the figure list to say about it.
 
-use super::{key_figures, Figure, SentenceContext};
+use super::{Figure, SentenceContext};
 use crate::schema::{FigureKind, Lang};
+
+/// The key figures alone, as most tests want them.
+fn key_figures(text: &str, sentences: &[SentenceContext], lang: Lang, limit: usize) -> Vec<Figure> {
+    super::find(text, sentences, lang, limit).key
+}
 
 /// All figures of `text`, read as one sentence of middling weight.
 fn all(text: &str, lang: Lang) -> Vec<Figure> {
