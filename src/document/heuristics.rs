@@ -42,23 +42,34 @@ pub static TRAILING_GLYPHS: LazyLock<Regex> = LazyLock::new(|| regex(r"[\s■□
 /// A table separator row (`|---|:--:|`), which carries no text.
 pub static TABLE_RULE: LazyLock<Regex> = LazyLock::new(|| regex(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$"));
 
-/// Lines that belong to the page, not the story: bylines, photo credits,
-/// continuation markers, data sources, editors. They stay in the text with
-/// the `Aside` role and are never chosen as headline sentences.
-pub static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(concat!(
-        // bylines: "■新重庆-重庆日报记者 黄乔", "本报记者 张亦筑", "记者黄乔整理"
-        r"^(?:[■□●◆]\s*)?(?:\S{0,16}记者|本报记者|通讯员|特约撰稿人?)[^。！？!?]{0,24}$",
-        // photo credits and captions that end with one: "记者 尹诗语 摄/视觉重庆"
-        r"|(?:摄|供图|图片来源[:：][^。]*|摄影[:：]?\S*)(?:/\S+)?\s*[)）]?$",
-        // continuation markers: "(上接1版)", "（下转第3版）"
-        r"|^[(（]?\s*(?:上接|下转|转接|接)第?[0-9０-９一二三四五六七八九十]+版\s*[)）]?$",
-        // sources and credits: "数据来源：…", "责任编辑：…"
-        r"|^(?:数据来源|资料来源|来源|责任编辑|编辑|校对|审核|制图|统筹)\s*[:：]",
-        // English bylines and credits
-        r"|^(?:By|BY|Photo:|Photograph:|Source:|Reporting by|Editing by)\s",
-    ))
+/// A paragraph this short, standing just before a photo credit, is the
+/// photo's caption.
+pub const MAX_CAPTION_CHARS: usize = 120;
+
+// Lines that belong to the page, not the story. They stay in the text with
+// the `Aside` role and are never chosen as headline sentences.
+
+/// Bylines: "■新重庆-重庆日报记者 黄乔", "本报记者 张亦筑", "记者黄乔整理".
+pub static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(?:[■□●◆]\s*)?(?:\S{0,16}记者|本报记者|通讯员|特约撰稿人?)[^。！？!?]{0,24}$|^(?:By|BY|Reporting by|Editing by)\s",
+    )
 });
+/// Photo credits, and captions that end with one: "记者 尹诗语 摄/视觉重庆".
+pub static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?:摄|供图|图片来源[:：][^。]*|摄影[:：]?\S*)(?:/\S+)?\s*[)）]?$|^(?:Photo|Photograph):\s")
+});
+/// Continuation markers: "(上接1版)", "（下转第3版）".
+pub static CONTINUATION: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^[(（]?\s*(?:上接|下转|转接|接)第?[0-9０-９一二三四五六七八九十]+版\s*[)）]?$"));
+/// Sources and credits: "数据来源：…", "责任编辑：…", "Source: …".
+pub static SOURCE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(?:数据来源|资料来源|来源|责任编辑|编辑|校对|审核|制图|统筹)\s*[:：]|^Source:\s"));
+
+/// True for a line that is page furniture rather than story.
+pub fn is_aside(line: &str) -> bool {
+    BYLINE.is_match(line) || PHOTO_CREDIT.is_match(line) || CONTINUATION.is_match(line) || SOURCE_LINE.is_match(line)
+}
 
 #[cfg(test)]
 mod tests {
@@ -74,7 +85,7 @@ mod tests {
             "数据来源：重庆国际人才交流大会组委会",
             "By Jane Doe",
         ] {
-            assert!(ASIDE.is_match(line), "{line} should be an aside");
+            assert!(is_aside(line), "{line} should be an aside");
         }
     }
 
@@ -85,7 +96,7 @@ mod tests {
             "\"科技创新,人才是关键。\"中国工程院院士、浙江大学教授李兰娟说,除了引进人才,还应重视人才培养。",
             "Byzantine rules applied.",
         ] {
-            assert!(!ASIDE.is_match(line), "{line} should not be an aside");
+            assert!(!is_aside(line), "{line} should not be an aside");
         }
     }
 

@@ -230,7 +230,8 @@ fn space_is_wrong(before: char, after: char) -> bool {
     (cjk(before) && (cjk(after) || ascii_punct(after))) || (ascii_punct(before) && cjk(after))
 }
 
-/// Marks asides, and one-line unpunctuated paragraphs as decks (sub-headings).
+/// Marks asides (bylines, credits, captions…), and one-line unpunctuated
+/// paragraphs as decks (sub-headings).
 fn classify(mut drafts: Vec<Draft>) -> Vec<Draft> {
     for i in 0..drafts.len() {
         let text = &drafts[i].text;
@@ -238,7 +239,7 @@ fn classify(mut drafts: Vec<Draft>) -> Vec<Draft> {
             continue;
         }
         // Newspapers set bylines in heading type, so headings can be asides too.
-        if ASIDE.is_match(text) {
+        if is_aside(text) {
             drafts[i].role = Role::Aside;
         } else if drafts[i].role == Role::Paragraph
             && drafts[i].lines == 1
@@ -246,6 +247,14 @@ fn classify(mut drafts: Vec<Draft>) -> Vec<Draft> {
             && !ends_sentence(text)
         {
             drafts[i].role = Role::Heading(deck_level(&drafts[..i]));
+        }
+    }
+    // A short paragraph just above a photo credit is that photo's caption.
+    for i in 1..drafts.len() {
+        let credit = PHOTO_CREDIT.is_match(&drafts[i].text);
+        let above = &mut drafts[i - 1];
+        if credit && above.role == Role::Paragraph && above.text.chars().count() <= MAX_CAPTION_CHARS {
+            above.role = Role::Aside;
         }
     }
     drafts
@@ -367,12 +376,19 @@ mod tests {
 
     #[test]
     fn bylines_and_credits_are_asides() {
-        let doc = parse("# 标题\n\n#### ■新重庆-重庆日报记者 黄乔\n\n■新重庆-重庆日报记者 黄乔\n\n正文一句话在这里结束。\n\n记者 尹诗语 摄/视觉重庆\n\n(上接1版)");
+        let doc = parse("# 标题\n\n#### ■新重庆-重庆日报记者 黄乔\n\n■新重庆-重庆日报记者 黄乔\n\n记者 尹诗语 摄/视觉重庆\n\n正文一句话在这里结束。\n\n(上接1版)");
         let asides: Vec<_> = roles(&doc).into_iter().filter(|(r, _)| *r == Role::Aside).map(|(_, t)| t).collect();
         assert_eq!(
             asides,
             vec!["新重庆-重庆日报记者黄乔", "新重庆-重庆日报记者黄乔", "记者尹诗语摄/视觉重庆", "(上接1版)"]
         );
+    }
+
+    #[test]
+    fn a_short_paragraph_above_a_photo_credit_is_a_caption() {
+        let doc = parse("大会在重庆科学会堂举行,来自各国的嘉宾齐聚一堂。\n\n11月16日,重庆科学会堂,大会现场。\n\n记者 尹诗语 摄/视觉重庆\n\n会议期间发布了多项成果。");
+        let roles: Vec<Role> = doc.blocks.iter().map(|b| b.role).collect();
+        assert_eq!(roles, vec![Role::Paragraph, Role::Aside, Role::Aside, Role::Paragraph]);
     }
 
     #[test]
