@@ -80,6 +80,8 @@ fn hostile_text_does_not_panic() {
         "。".repeat(1000),
         "“".repeat(500) + "结束。",
         "a.b.c.d.e. f. g. H. I.".to_string(),
+        // A quote that opens inside a terminator run (found by tests/properties.rs).
+        "他说。\"好".to_string(),
         "1".repeat(10_000),
         "😀 🎉\u{200B}\u{0301}".repeat(100),
         "#".repeat(10) + " x",

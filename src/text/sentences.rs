@@ -171,7 +171,8 @@ impl QuoteState {
     }
 
     fn is_open(&self, at: usize) -> bool {
-        self.opened_at.is_some_and(|start| at - start <= MAX_OPEN_QUOTE_CHARS)
+        // A quote opened inside the terminator run (`。"`) opened after `at`.
+        self.opened_at.is_some_and(|start| start <= at && at - start <= MAX_OPEN_QUOTE_CHARS)
     }
 }
 

@@ -1,0 +1,62 @@
+//! Properties every summary keeps, on generated text: no panic, every span
+//! inside `text` on UTF-16 boundaries and equal to its `text` field, and the
+//! same output for the same input.
+
+use article_summarizer::{summarize, Options, Summary};
+use proptest::prelude::*;
+
+/// Pieces real articles are made of, including the awkward ones: Markdown
+/// marks, both kinds of quotes, full-width digits, emoji (surrogate pairs in
+/// UTF-16), stray spaces and line breaks.
+const PIECES: &[&str] = &[
+    "重庆", "人才", "大会", "引进", "3944名", "36.85亿元", "1.87万个", "同比增长125.5%", "11月16日", "２０２５年", "。", "，", ",",
+    "、", "！", "？", "“", "”", "\"", "「", "」", "（", "）", "……", "——", " ", "\n", "\n\n", "# ", "### ", "**", "- ",
+    "■", "记者 黄乔", "摄", "(上接1版)", "The council", " approved", " $3.2 billion", " Mr.", " U.S.", " 12%", ". ",
+    "? ", "😀", "é", "\u{200B}", "\t", "|", "[link](http://x)", "![img](p.png)", "&amp;", "<br>",
+];
+
+fn article() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..120).prop_map(|pieces| pieces.concat())
+}
+
+fn utf16_slice(units: &[u16], start: u32, end: u32) -> Option<String> {
+    let slice = units.get(start as usize..end as usize)?;
+    String::from_utf16(slice).ok()
+}
+
+fn check_spans(summary: &Summary) -> Result<(), TestCaseError> {
+    let units: Vec<u16> = summary.text.encode_utf16().collect();
+    let spans = summary
+        .sentences
+        .iter()
+        .map(|s| (s.start, s.end, &s.text))
+        .chain(summary.figures.iter().chain(&summary.all_figures).map(|f| (f.start, f.end, &f.text)))
+        .chain(summary.headings.iter().map(|h| (h.start, h.end, &h.text)))
+        .chain(summary.dates.iter().map(|d| (d.start, d.end, &d.text)));
+    for (start, end, text) in spans {
+        prop_assert!(start <= end && end as usize <= units.len(), "span {start}..{end} outside text");
+        let slice = utf16_slice(&units, start, end);
+        prop_assert_eq!(slice.as_deref(), Some(text.as_str()), "span {}..{} does not slice out its text", start, end);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn spans_slice_out_their_text_and_output_is_deterministic(text in article()) {
+        let first = summarize(&text, &Options::default());
+        if let Ok(summary) = &first {
+            check_spans(summary)?;
+        }
+        prop_assert_eq!(first, summarize(&text, &Options::default()));
+    }
+
+    #[test]
+    fn any_string_returns_without_panicking(text in any::<String>()) {
+        if let Ok(summary) = summarize(&text, &Options::default()) {
+            check_spans(&summary)?;
+        }
+    }
+}
