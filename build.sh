@@ -76,8 +76,13 @@ build_wasm() {
 
 # dist/ is www/ as it is served: upload it to any static host, at any path.
 build_dist() {
+  # sw.js's precache list: every shell file with its SHA-256, and the cache name
+  # static-<hash of that list>. Written into www/ and so copied into dist/ for static
+  # hosts (tools/serve.mjs also makes it fresh on each request).
+  node tools/serve.mjs --manifest www
   rm -rf dist
   cp -r www dist
+  rm -f dist/.gitignore
   log "dist/ ready ($(du -sh dist | cut -f1))"
 }
 

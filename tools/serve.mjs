@@ -6,14 +6,21 @@
 //   import { startServer } from './tools/serve.mjs';
 //   const { url, close } = await startServer('www', 0);   // port 0 = any free port
 //
+//   node tools/serve.mjs --manifest <dir>  writes <dir>/precache-manifest.js (see below)
+//
+// precache-manifest.js (the list sw.js caches for offline use) is generated on every
+// request when <dir> holds sw.js, so a page edited without a rebuild is never served
+// from a stale offline copy; `--manifest` writes the same file for static hosts.
+//
 // Only GET and HEAD. Every response says `Cache-Control: no-cache`, so a rebuilt
 // wasm is picked up on reload. Paths are resolved inside <dir> and anything that
 // would leave it is refused. A directory serves its index.html; a directory asked
 // for without its trailing slash is redirected, so relative URLs in pages resolve.
 
 import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -69,6 +76,13 @@ async function handle(root, req, res) {
   }
   let file = resolveInside(root, pathname);
   if (!file) return send(res, 403, 'Forbidden\n');
+
+  // The service worker's file list is made fresh from what is on disk, so an edited
+  // page is never hidden behind an offline copy made from an older build.
+  if (file === path.join(root, PRECACHE_FILE) && (await stat(path.join(root, 'sw.js')).catch(() => null))) {
+    const body = manifestScript(await precacheManifest(root));
+    return send(res, 200, body, { 'Content-Type': MIME_TYPES['.js'] });
+  }
 
   let info = await stat(file).catch(() => null);
   if (info?.isDirectory()) {
@@ -127,23 +141,93 @@ export async function startServer(dir, port = 0) {
   };
 }
 
+// ── the service worker's precache manifest ─────────────────────────────────────
+
+/** What the service worker (www/sw.js) keeps offline: the shell, the wasm, the samples. */
+const PRECACHE_EXTENSIONS = new Set(['.html', '.js', '.css', '.json', '.wasm', '.svg', '.png', '.ico', '.txt', '.md', '.webmanifest']);
+const PRECACHE_SKIP = new Set(['sw.js', 'precache-manifest.js', 'pkg/package.json']);
+export const PRECACHE_FILE = 'precache-manifest.js';
+
+async function listFiles(root, dir = '') {
+  const out = [];
+  for (const entry of await readdir(path.join(root, dir), { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const rel = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(root, rel)));
+    else if (entry.isFile()) out.push(rel);
+  }
+  return out;
+}
+
+/**
+ * The precache manifest of a site directory: every shell file with its SHA-256, plus "./"
+ * (the directory URL, which serves index.html), and a version hashed from that list.
+ * @returns {Promise<{version: string, files: Array<[string, string]>}>}
+ */
+export async function precacheManifest(dir) {
+  const root = path.resolve(dir);
+  const files = [];
+  for (const rel of (await listFiles(root)).sort()) {
+    if (PRECACHE_SKIP.has(rel) || rel.endsWith('.d.ts') || !PRECACHE_EXTENSIONS.has(path.extname(rel).toLowerCase())) continue;
+    const hash = createHash('sha256').update(await readFile(path.join(root, rel))).digest('hex');
+    files.push([rel, hash]);
+    if (rel === 'index.html') files.push(['./', hash]);
+  }
+  const version = createHash('sha256')
+    .update(files.map(([file, hash]) => `${file} ${hash}\n`).join(''))
+    .digest('hex')
+    .slice(0, 16);
+  return { version, files };
+}
+
+/** The text of precache-manifest.js for a manifest. */
+function manifestScript(manifest) {
+  return (
+    '// Written by `node tools/serve.mjs --manifest` (./build.sh build); read by sw.js. Do not edit.\n' +
+    `self.PRECACHE = {\n  "version": ${JSON.stringify(manifest.version)},\n  "files": [\n` +
+    manifest.files.map((entry) => `    ${JSON.stringify(entry)}`).join(',\n') +
+    '\n  ]\n};\n'
+  );
+}
+
+/** Writes <dir>/precache-manifest.js for sw.js; returns the manifest. */
+export async function writePrecacheManifest(dir) {
+  const manifest = await precacheManifest(dir);
+  const body = manifestScript(manifest);
+  await writeFile(path.join(path.resolve(dir), PRECACHE_FILE), body);
+  return manifest;
+}
+
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (isMain) {
   const [dir, portArg] = process.argv.slice(2);
-  if (!dir) {
+  if (dir === '--manifest') {
+    if (!portArg) {
+      console.error('usage: node tools/serve.mjs --manifest <dir>');
+      process.exit(2);
+    }
+    writePrecacheManifest(portArg).then(
+      (m) => console.log(`${path.join(portArg, PRECACHE_FILE)}: static-${m.version}, ${m.files.length} files`),
+      (err) => {
+        console.error(err.message);
+        process.exit(1);
+      },
+    );
+  } else if (!dir) {
     console.error('usage: node tools/serve.mjs <dir> [port]');
     process.exit(2);
+  } else {
+    const port = portArg === undefined ? 8080 : Number(portArg);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      console.error(`serve: bad port ${portArg}`);
+      process.exit(2);
+    }
+    startServer(dir, port).then(
+      ({ url }) => console.log(`Serving ${path.resolve(dir)} at ${url}`),
+      (err) => {
+        console.error(err.message);
+        process.exit(1);
+      },
+    );
   }
-  const port = portArg === undefined ? 8080 : Number(portArg);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`serve: bad port ${portArg}`);
-    process.exit(2);
-  }
-  startServer(dir, port).then(
-    ({ url }) => console.log(`Serving ${path.resolve(dir)} at ${url}`),
-    (err) => {
-      console.error(err.message);
-      process.exit(1);
-    },
-  );
 }

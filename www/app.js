@@ -1,109 +1,425 @@
-// UI wiring: inputs (samples, file picker, drop anywhere, paste), status line, results.
-// Analysis happens in the worker behind client.js; rendering helpers are in render.js.
+// UI wiring: inputs (samples, file picker, drop and paste anywhere), a queue of articles,
+// the status line with progress and Cancel, the results, copy/download, language, offline.
+// Analysis happens in the worker behind client.js; rendering helpers are in render.js,
+// text/Markdown/JSON in export.js, interface strings in i18n.js.
+//
+// Article text is untrusted: it only ever reaches the page through textContent.
 
 import { SummarizerClient } from './client.js';
 import { el, renderArticle, renderFigures, renderKeywords, renderSentences } from './render.js';
+import { fileStem, toJson, toMarkdown, toPlainText } from './export.js';
+import { initialLanguage, saveLanguage, translate } from './i18n.js';
 
 const MAX_FILE_BYTES = 50 * 1024 * 1024; // the engine's own limit
+const MAX_DOCS = 20; // articles kept for switching; the oldest finished one goes first
+
+/** Summary length → options for summarize (medium lets the core scale with the article). */
+const LENGTHS = {
+  short: { sentences: 3 },
+  medium: {},
+  long: { sentences: 10 },
+};
 
 const $ = (id) => document.getElementById(id);
 const ui = {
+  langSwitch: $('lang-switch'),
   status: $('status'),
+  progress: $('progress'),
+  progressBar: $('progress-bar'),
+  progressText: $('progress-text'),
+  cancel: $('cancel'),
   samples: $('samples'),
   fileInput: $('file-input'),
   pasteForm: $('paste-form'),
   pasteText: $('paste-text'),
   overlay: $('drop-overlay'),
+  docsPanel: $('docs-panel'),
+  docs: $('docs'),
   results: $('results'),
   source: $('result-source'),
   title: $('result-title'),
+  length: $('length'),
   sentences: $('sentences'),
   figures: $('figures'),
   figuresEmpty: $('figures-empty'),
   keywords: $('keywords'),
-  articlePane: $('article-pane'),
   article: $('article-text'),
+  copyText: $('copy-text'),
+  copyMarkdown: $('copy-markdown'),
+  downloadJson: $('download-json'),
+  offlineNote: $('offline-note'),
 };
 
-const client = new SummarizerClient();
-let busy = false;
+// ── language ───────────────────────────────────────────────────────────────────
+
+let lang = initialLanguage();
+const t = (key, vars) => translate(lang, key, vars);
+
+function applyLanguage() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = t('pageTitle');
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) {
+    node.placeholder = t(node.dataset.i18nPlaceholder);
+  }
+  for (const node of document.querySelectorAll('[data-i18n-aria-label]')) {
+    node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
+  }
+  ui.langSwitch.textContent = t('switchTo');
+  ui.langSwitch.lang = lang === 'zh' ? 'en' : 'zh-CN';
+  ui.langSwitch.setAttribute('aria-label', t('switchLabel'));
+  renderStatus();
+  renderDocs();
+  const doc = currentDoc();
+  if (doc?.summary) renderFigures(ui.figures, doc.summary.figures, { up: t('up'), down: t('down') });
+}
+
+ui.langSwitch.addEventListener('click', () => {
+  lang = lang === 'zh' ? 'en' : 'zh';
+  saveLanguage(lang);
+  applyLanguage();
+});
 
 // ── status line ────────────────────────────────────────────────────────────────
 
+/** The last status, kept as a key so a language switch can say it again. */
+let status = { state: 'loading', key: 'loading', vars: {} };
+
 /** @param {'loading'|'ready'|'busy'|'done'|'error'} state */
-function setStatus(state, message) {
-  ui.status.dataset.state = state;
-  ui.status.textContent = message;
+function setStatus(state, key, vars = {}) {
+  status = { state, key, vars };
+  renderStatus();
 }
 
-client.addEventListener('ready', () => {
-  if (!busy) setStatus('ready', 'Ready. Pick a sample, open a file or paste text.');
-});
-client.addEventListener('failure', (event) => {
-  if (!busy) setStatus('error', `${event.detail.message} Reload the page or try again.`);
-});
-client.start();
+function renderStatus() {
+  const vars = { ...status.vars };
+  for (const [name, value] of Object.entries(vars)) {
+    if (value && typeof value === 'object' && 'key' in value) vars[name] = t(value.key, value.vars);
+  }
+  ui.status.dataset.state = status.state;
+  ui.status.textContent = t(status.key, vars);
+}
 
-// ── running a request ──────────────────────────────────────────────────────────
+/** The reason part of an error, in the interface language when the code is known. */
+function reason(err) {
+  const key = { empty: 'empty', 'not-text': 'notText', crash: 'crash', 'engine-load': 'engineLoad' }[err?.code];
+  if (key) return { key };
+  const raw = err?.message || String(err);
+  return err?.code === 'sample' ? { key: 'sampleFailed', vars: { reason: raw } } : { key: 'raw', vars: { raw } };
+}
 
-/**
- * Summarizes `input` (a string or a File) and shows the result.
- * @param {string | Blob} input
- * @param {string} label what the reader would call this input
- * @param {string} [source] where it came from, shown above the title
- */
-async function run(input, label, source = label) {
-  busy = true;
-  setStatus('busy', `Summarizing “${label}”…`);
-  try {
-    const summary = await client.summarize(input);
-    busy = false;
-    showSummary(summary, label, source);
-    const s = summary.sentences.length;
-    const f = summary.figures.length;
-    setStatus('done', `Summarized “${label}”: ${plural(s, 'headline sentence')}, ${plural(f, 'key figure')}.`);
-  } catch (err) {
-    if (err?.code === 'superseded') return; // a newer request owns the status now
-    busy = false;
-    showError(err?.message || String(err), label);
+function showError(label, why) {
+  setStatus('error', 'couldNot', { label, reason: why });
+}
+
+// ── progress ───────────────────────────────────────────────────────────────────
+
+let ticker = 0;
+
+function showProgress(fraction) {
+  ui.progress.hidden = false;
+  clearInterval(ticker);
+  if (fraction === null) {
+    // Analysis is one engine call: no measure, so show how long it has been going.
+    ui.progressBar.removeAttribute('value');
+    const started = performance.now();
+    ui.progressText.textContent = '';
+    ticker = setInterval(() => {
+      const n = Math.floor((performance.now() - started) / 1000);
+      ui.progressText.textContent = n >= 1 ? t('seconds', { n }) : '';
+    }, 500);
+  } else {
+    ui.progressBar.value = fraction;
+    ui.progressText.textContent = t('percent', { n: Math.round(fraction * 100) });
   }
 }
 
-function showError(message, label) {
-  const prefix = label ? `Could not summarize “${label}”: ` : '';
-  setStatus('error', prefix + message);
+function hideProgress() {
+  clearInterval(ticker);
+  ui.progress.hidden = true;
+  ui.progressText.textContent = '';
 }
 
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+// ── the engine ─────────────────────────────────────────────────────────────────
+
+const client = new SummarizerClient();
+
+client.addEventListener('ready', () => {
+  if (!active && status.state === 'loading') setStatus('ready', 'ready');
+});
+client.addEventListener('failure', () => {
+  if (!active) setStatus('error', 'engineFailed');
+});
+client.addEventListener('progress', ({ detail }) => {
+  if (!active) return;
+  if (detail.phase === 'reading') {
+    if (status.key !== 'reading') setStatus('busy', 'reading', { label: active.doc.label });
+    showProgress(detail.total ? detail.loaded / detail.total : null);
+  } else if (detail.phase === 'analyzing' && active.kind === 'read') {
+    if (active.doc.file && status.key !== 'analyzing') setStatus('busy', 'analyzing', { label: active.doc.label });
+    showProgress(null);
+  }
+});
+client.start();
+
+// ── articles and the queue ─────────────────────────────────────────────────────
+
+/**
+ * @typedef {{id: number, label: string, sourceKey: string | null, sourceText: string,
+ *   file: Blob | null, load: (() => Promise<string>) | null, text: string | null,
+ *   summary: object | null, length: string, state: 'queued' | 'working' | 'done',
+ *   wanted?: string, sampleFile?: string}} Doc  (length: what the summary was made with;
+ *   wanted: what the reader chose, run when the engine is free)
+ */
+/** @type {Doc[]} */
+let docs = [];
+let nextDocId = 1;
+let currentId = null;
+/** True once the reader picks an article from the list: finished ones then stop taking over. */
+let userPicked = false;
+/** @type {number[]} */
+const queue = [];
+/** @type {{doc: Doc, kind: 'read' | 'length', length: string} | null} */
+let active = null;
+let preferredLength = 'medium';
+
+const currentDoc = () => docs.find((d) => d.id === currentId) ?? null;
+
+/** Adds articles to the queue and starts working through it. */
+function addDocs(inputs) {
+  if (inputs.length === 0) return;
+  userPicked = false;
+  for (const input of inputs) {
+    const doc = {
+      id: nextDocId++,
+      label: input.label,
+      sourceKey: input.sourceKey ?? null,
+      sourceText: input.sourceText ?? '',
+      file: input.file ?? null,
+      load: input.load ?? null,
+      text: input.text ?? null,
+      summary: null,
+      length: preferredLength,
+      state: 'queued',
+      sampleFile: input.sampleFile,
+    };
+    docs.push(doc);
+    queue.push(doc.id);
+  }
+  trimDocs();
+  renderDocs();
+  pump();
 }
 
-function runFile(file) {
-  if (!file) return;
-  if (file.size === 0) return showError('the file is empty. Choose a file with text in it.', file.name);
-  if (file.size > MAX_FILE_BYTES) return showError('the file is larger than 50 MB.', file.name);
-  run(file, file.name);
+function trimDocs() {
+  while (docs.length > MAX_DOCS) {
+    const oldest = docs.find((d) => d.state === 'done' && d.id !== currentId);
+    if (!oldest) break;
+    docs = docs.filter((d) => d !== oldest);
+  }
 }
+
+function setBusy(on) {
+  ui.cancel.hidden = !on;
+  if (!on) hideProgress();
+}
+
+/** Runs the next queued article, one at a time. */
+async function pump() {
+  if (active || queue.length === 0) return;
+  const doc = docs.find((d) => d.id === queue[0]);
+  queue.shift();
+  if (!doc) return pump();
+  const job = { doc, kind: 'read', length: doc.length };
+  active = job;
+  doc.state = 'working';
+  renderDocs();
+  setBusy(true);
+  setStatus('busy', queue.length > 0 ? 'busyMore' : 'busy', { label: doc.label, more: queue.length });
+  showProgress(null);
+  try {
+    let input = doc.file ?? doc.text;
+    if (input === null && doc.load) input = await doc.load();
+    if (active !== job) return; // cancelled while loading
+    const { summary, text } = await client.summarize(input, LENGTHS[doc.length]);
+    if (active !== job) return;
+    doc.text = text;
+    doc.file = null;
+    doc.load = null;
+    doc.summary = summary;
+    doc.state = 'done';
+    if (doc.sourceKey === 'pastedLabel') doc.label = pastedName(summary);
+    active = null;
+    setBusy(false);
+    if (!userPicked || currentId === null) showDoc(doc);
+    else renderDocs();
+    announceDone(doc);
+  } catch (err) {
+    if (active !== job) return; // cancelled: the cancel owns the status now
+    active = null;
+    setBusy(false);
+    docs = docs.filter((d) => d !== doc);
+    renderDocs();
+    showError(doc.label, reason(err));
+  }
+  next();
+}
+
+/** After a job: a length the reader chose meanwhile comes first, then the queue. */
+function next() {
+  const doc = currentDoc();
+  if (!active && doc?.summary && doc.wanted && doc.wanted !== doc.length) return rerank(doc, doc.wanted);
+  pump();
+}
+
+/** What to call pasted text in the list: its title, else its first words. */
+function pastedName(summary) {
+  const words = (summary.title || summary.text).replace(/\s+/g, ' ').trim();
+  const short = Array.from(words).slice(0, 24).join('');
+  return short.length < words.length ? `${short}…` : short || t('pastedLabel');
+}
+
+function announceDone(doc) {
+  const s = doc.summary;
+  setStatus('done', 'done', {
+    label: doc.label,
+    sentences: { key: 'sentenceCount', vars: { n: s.sentences.length } },
+    figures: { key: 'figureCount', vars: { n: s.figures.length } },
+  });
+}
+
+/**
+ * The reader picked a length. The current article is re-ranked from the text kept in the
+ * page (nothing is read again); while another article is being read, that waits its turn.
+ * The radios stay enabled throughout, so keyboard focus is never lost.
+ */
+function changeLength(length) {
+  preferredLength = length;
+  const doc = currentDoc();
+  if (!doc?.summary) return;
+  doc.wanted = length;
+  if (active?.kind === 'read') return; // next() runs it afterwards
+  if (active?.kind !== 'length' && doc.length === length) return;
+  rerank(doc, length); // a newer choice supersedes a re-rank still running
+}
+
+async function rerank(doc, length) {
+  const job = { doc, kind: 'length', length };
+  active = job;
+  setBusy(true);
+  setStatus('busy', 'rerank', { length: { key: length } });
+  showProgress(null);
+  try {
+    const { summary } = await client.summarize(doc.text, LENGTHS[length]);
+    if (active !== job) return;
+    doc.summary = summary;
+    doc.length = length;
+    active = null;
+    setBusy(false);
+    if (currentId === doc.id) showDoc(doc, { keepScroll: true });
+    announceDone(doc);
+  } catch (err) {
+    if (active !== job) return;
+    active = null;
+    setBusy(false);
+    doc.wanted = doc.length;
+    syncLengthControl(doc);
+    showError(doc.label, reason(err));
+  }
+  next();
+}
+
+ui.length.addEventListener('change', (event) => {
+  if (event.target.name === 'length') changeLength(event.target.value);
+});
+
+function syncLengthControl(doc) {
+  for (const input of ui.length.querySelectorAll('input')) input.checked = input.value === doc.length;
+}
+
+/** Cancel: the worker is terminated (the only way to stop a wasm call) and a fresh one starts. */
+ui.cancel.addEventListener('click', () => {
+  const was = active;
+  if (!was && queue.length === 0) return;
+  active = null;
+  const dropped = new Set(queue.splice(0));
+  if (was?.kind === 'read') dropped.add(was.doc.id);
+  docs = docs.filter((d) => !dropped.has(d.id));
+  client.cancel();
+  setBusy(false);
+  const doc = currentDoc();
+  if (doc) {
+    doc.wanted = doc.length;
+    syncLengthControl(doc);
+  }
+  renderDocs();
+  setStatus('done', 'cancelled');
+  ui.pasteText.focus();
+});
+
+// ── the list of articles ───────────────────────────────────────────────────────
+
+function renderDocs() {
+  ui.docsPanel.hidden = docs.length < 2;
+  ui.docs.replaceChildren(
+    ...docs.map((doc) => {
+      const item = el('li');
+      const button = el('button', 'doc');
+      button.type = 'button';
+      button.dataset.doc = String(doc.id);
+      const name = el('span', 'doc-name', doc.label);
+      if (doc.summary) name.lang = langTag(doc.summary.lang);
+      button.append(name);
+      if (doc.state !== 'done') {
+        button.disabled = true;
+        button.append(el('span', 'doc-state', t(doc.state === 'working' ? 'working' : 'queued')));
+      }
+      if (doc.id === currentId) button.setAttribute('aria-current', 'true');
+      item.append(button);
+      return item;
+    }),
+  );
+}
+
+ui.docs.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-doc]');
+  const doc = docs.find((d) => String(d.id) === button?.dataset.doc);
+  if (!doc?.summary) return;
+  userPicked = true;
+  showDoc(doc);
+  if (!active) announceDone(doc);
+});
 
 // ── results ────────────────────────────────────────────────────────────────────
 
-function showSummary(summary, label, source) {
-  const lang = summary.lang === 'zh' ? 'zh-CN' : 'en';
-  ui.results.lang = lang;
-  ui.source.textContent = source;
-  ui.title.textContent = summary.title || label;
+const langTag = (code) => (code === 'zh' ? 'zh-CN' : 'en');
+
+/** Shows a finished article's summary; nothing is read or computed again. */
+function showDoc(doc, { keepScroll = false } = {}) {
+  const { summary } = doc;
+  currentId = doc.id;
+  const articleLang = langTag(summary.lang);
+  for (const node of [ui.title, ui.sentences, ui.figures, ui.keywords, ui.article]) node.lang = articleLang;
+  ui.source.textContent = doc.sourceKey ? t(doc.sourceKey) : doc.sourceText;
+  ui.title.textContent = summary.title || doc.label;
+  preferredLength = doc.length;
   ui.title.classList.toggle('is-fallback', !summary.title);
   renderSentences(ui.sentences, summary.sentences);
-  renderFigures(ui.figures, summary.figures);
+  renderFigures(ui.figures, summary.figures, { up: t('up'), down: t('down') });
   ui.figuresEmpty.hidden = summary.figures.length > 0;
   renderKeywords(ui.keywords, summary.keywords);
+  const scroll = ui.article.scrollTop;
   renderArticle(ui.article, summary);
-  ui.article.scrollTop = 0;
+  ui.article.scrollTop = keepScroll ? scroll : 0;
+  syncLengthControl(doc);
   ui.results.hidden = false;
+  renderDocs();
 
   // Bring the results into view if they start below the first screen.
-  const top = ui.results.getBoundingClientRect().top;
-  if (top > window.innerHeight * 0.6) ui.results.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
+  if (!keepScroll) {
+    const top = ui.results.getBoundingClientRect().top;
+    if (top > window.innerHeight * 0.6) ui.results.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
+  }
 }
 
 function scrollBehavior() {
@@ -133,6 +449,56 @@ ui.figures.addEventListener('click', (event) => {
   if (button) focusInArticle('figure', button.dataset.figure);
 });
 
+// ── taking it away ─────────────────────────────────────────────────────────────
+
+async function copyToClipboard(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No async clipboard (e.g. plain http on a LAN address): the old way.
+    const area = el('textarea', 'visually-hidden');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    document.body.append(area);
+    area.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    area.remove();
+    return ok;
+  }
+}
+
+async function copy(format) {
+  const doc = currentDoc();
+  if (!doc?.summary) return;
+  const text = format === 'markdown' ? toMarkdown(doc.summary, doc.label) : toPlainText(doc.summary, doc.label);
+  const ok = await copyToClipboard(text);
+  setStatus(ok ? 'done' : 'error', ok ? (format === 'markdown' ? 'copiedMarkdown' : 'copiedText') : 'copyFailed');
+}
+
+ui.copyText.addEventListener('click', () => copy('text'));
+ui.copyMarkdown.addEventListener('click', () => copy('markdown'));
+ui.downloadJson.addEventListener('click', () => {
+  const doc = currentDoc();
+  if (!doc?.summary) return;
+  const file = `${fileStem(doc.sampleFile ?? doc.label)}.summary.json`;
+  const url = URL.createObjectURL(new Blob([toJson(doc.summary)], { type: 'application/json' }));
+  const link = el('a');
+  link.href = url;
+  link.download = file;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  setStatus('done', 'downloaded', { file });
+});
+
 // ── inputs ─────────────────────────────────────────────────────────────────────
 
 async function loadSamples() {
@@ -145,45 +511,105 @@ async function loadSamples() {
         const item = el('li');
         const button = el('button', 'sample', sample.title);
         button.type = 'button';
-        if (sample.lang) button.lang = sample.lang === 'zh' ? 'zh-CN' : sample.lang;
-        button.addEventListener('click', () => runSample(sample));
+        if (sample.lang) button.lang = langTag(sample.lang);
+        button.addEventListener('click', () => openSample(sample));
         item.append(button);
         return item;
       }),
     );
   } catch {
-    ui.samples.replaceChildren(el('li', 'empty-note', 'The sample articles could not be loaded.'));
+    ui.samples.replaceChildren(el('li', 'empty-note', t('samplesFailed')));
   }
 }
 
-async function runSample(sample) {
-  busy = true;
-  setStatus('busy', `Opening “${sample.title}”…`);
-  try {
-    const response = await fetch(`samples/${encodeURIComponent(sample.file)}`);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    await run(await response.text(), sample.title, 'Sample article');
-  } catch (err) {
-    busy = false;
-    showError(`the sample could not be loaded (${err.message}).`, sample.title);
+function openSample(sample) {
+  const known = docs.find((d) => d.sampleFile === sample.file && d.summary);
+  if (known) {
+    userPicked = true;
+    showDoc(known);
+    if (!active) announceDone(known);
+    return;
   }
+  addDocs([
+    {
+      label: sample.title,
+      sourceKey: 'sampleSource',
+      sampleFile: sample.file,
+      load: async () => {
+        const response = await fetch(`samples/${encodeURIComponent(sample.file)}`);
+        if (!response.ok) throw Object.assign(new Error(`HTTP ${response.status}`), { code: 'sample' });
+        return response.text();
+      },
+    },
+  ]);
+}
+
+/** Queues files; empty or oversized ones are refused at once with a message. */
+function addFiles(fileList) {
+  const inputs = [];
+  for (const file of Array.from(fileList ?? [])) {
+    if (file.size === 0) showError(file.name, { key: 'empty' });
+    else if (file.size > MAX_FILE_BYTES) showError(file.name, { key: 'tooBig' });
+    else inputs.push({ label: file.name, sourceText: file.name, file });
+  }
+  addDocs(inputs);
 }
 
 ui.fileInput.addEventListener('change', () => {
-  const file = ui.fileInput.files?.[0];
+  const files = Array.from(ui.fileInput.files ?? []);
   ui.fileInput.value = ''; // so choosing the same file again still fires 'change'
-  runFile(file);
+  addFiles(files);
 });
 
-ui.pasteForm.addEventListener('submit', (event) => {
-  event.preventDefault();
-  const text = ui.pasteText.value;
+function addText(text) {
   if (!text.trim()) {
-    setStatus('error', 'There is no text to summarize. Paste an article into the box first.');
+    setStatus('error', 'noText');
     ui.pasteText.focus();
     return;
   }
-  run(text, 'Pasted text');
+  addDocs([{ label: t('pastedLabel'), sourceKey: 'pastedLabel', text }]);
+}
+
+ui.pasteForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  addText(ui.pasteText.value);
+});
+
+/**
+ * What a paste offers. Today the text/plain flavour is what gets summarized; the HTML
+ * flavour is carried along so that, once the core reads HTML, it can take this same path
+ * (send `html` instead of `text`).
+ * @param {DataTransfer} data
+ */
+function clipboardInput(data) {
+  return {
+    text: data.getData('text/plain'),
+    html: data.getData('text/html'),
+    files: Array.from(data.files ?? []),
+  };
+}
+
+const isEditable = (node) =>
+  node instanceof HTMLElement && (node.isContentEditable || node.matches('textarea, input:not([type=file]):not([type=radio])'));
+
+document.addEventListener('paste', (event) => {
+  if (!event.clipboardData) return;
+  const input = clipboardInput(event.clipboardData);
+  if (event.target === ui.pasteText) {
+    // Into the box: insert the plain text where the caret is, then let the reader press Summarize.
+    if (input.files.length > 0 || !input.text) return;
+    event.preventDefault();
+    if (!document.execCommand('insertText', false, input.text)) {
+      ui.pasteText.setRangeText(input.text, ui.pasteText.selectionStart, ui.pasteText.selectionEnd, 'end');
+    }
+    return;
+  }
+  if (isEditable(event.target)) return;
+  // Anywhere else on the page: summarize what was pasted straight away.
+  event.preventDefault();
+  if (input.files.length > 0) return addFiles(input.files);
+  ui.pasteText.value = input.text;
+  addText(input.text);
 });
 
 // Drop anywhere: the overlay shows while files are dragged over the window.
@@ -216,7 +642,26 @@ document.addEventListener('drop', (event) => {
   if (!carriesFiles(event)) return;
   event.preventDefault();
   hideOverlay();
-  runFile(event.dataTransfer.files[0]);
+  addFiles(event.dataTransfer.files);
 });
 
+// Escape cancels a running analysis, as the Cancel button does.
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && !ui.cancel.hidden) ui.cancel.click();
+});
+
+// ── offline ────────────────────────────────────────────────────────────────────
+
+function registerServiceWorker() {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  navigator.serviceWorker.register('sw.js').catch(() => {
+    // No offline copy (e.g. the precache manifest was not built); the page works online.
+  });
+  navigator.serviceWorker.ready.then(() => {
+    ui.offlineNote.hidden = false;
+  });
+}
+
+applyLanguage();
 loadSamples();
+registerServiceWorker();

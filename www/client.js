@@ -4,22 +4,26 @@
 //   client.start();                                   // optional: load the engine early
 //   client.addEventListener('ready', …);              // engine loaded and warmed
 //   client.addEventListener('failure', (e) => e.detail /* SummarizerError */);
-//   const summary = await client.summarize(textOrFile, options);
+//   client.addEventListener('progress', (e) => e.detail /* {id, phase, loaded?, total?} */);
+//   const { summary, text } = await client.summarize(textOrFile, options);
+//   client.cancel();                                  // stop now: terminate, start a fresh worker
 //
 // Each request gets an id. A new request supersedes any still pending: their promises
 // reject with a SummarizerError whose code is 'superseded' (callers ignore those), and
 // their late answers are dropped. If the worker crashes or cannot load the engine, every
 // pending request is rejected, the worker is discarded, and the next request starts a
-// fresh one.
+// fresh one. `cancel()` rejects what is pending with code 'cancelled', terminates the
+// worker (even mid-analysis: the wasm call cannot be interrupted any other way) and
+// starts a fresh one at once, so the engine is warm again for the next request.
 
 export class SummarizerError extends Error {
   /**
-   * @param {string} code 'superseded' | 'crash' | 'engine-load' | 'engine' | 'empty' | 'not-text' | 'bad-request'
+   * @param {string} code 'superseded' | 'cancelled' | 'crash' | 'engine-load' | 'engine' | 'empty' | 'not-text' | 'bad-request'
    * @param {string} message a sentence a reader can act on
    */
   constructor(code, message) {
     super(message);
-    this.name = code === 'superseded' ? 'AbortError' : 'SummarizerError';
+    this.name = code === 'superseded' || code === 'cancelled' ? 'AbortError' : 'SummarizerError';
     this.code = code;
   }
 }
@@ -49,7 +53,9 @@ export class SummarizerClient extends EventTarget {
    * Summarizes a string or a File/Blob.
    * @param {string | Blob} input
    * @param {{sentences?: number, figures?: number, keywords?: number, lang?: 'zh' | 'en'}} [options]
-   * @returns {Promise<object>} the Summary (src/schema.rs)
+   * @returns {Promise<{summary: object, text: string}>} the Summary (src/schema.rs) and the
+   *   text it was made from (for a file, as the worker decoded it), so callers can re-run
+   *   with other options without reading the file again.
    */
   summarize(input, options = {}) {
     const worker = this.#ensureWorker();
@@ -63,7 +69,8 @@ export class SummarizerClient extends EventTarget {
         ? { id, type: 'summarize', text: input, options }
         : { id, type: 'summarize', file: input, options };
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
+      const done = (data) => resolve({ summary: data.result, text: typeof input === 'string' ? input : data.text });
+      this.#pending.set(id, { resolve: done, reject });
       try {
         worker.postMessage(message);
       } catch (err) {
@@ -71,6 +78,20 @@ export class SummarizerClient extends EventTarget {
         reject(new SummarizerError('bad-request', `The request could not be sent: ${err.message}`));
       }
     });
+  }
+
+  /** Whether a request is waiting for its answer. */
+  get busy() {
+    return this.#pending.size > 0;
+  }
+
+  /**
+   * Cancels whatever is pending (rejected with code 'cancelled'), terminates the worker
+   * and starts a fresh one; its 'ready' event follows once the engine is warm.
+   */
+  cancel() {
+    this.#discard(new SummarizerError('cancelled', 'Cancelled.'));
+    this.#ensureWorker();
   }
 
   /** Stops the worker; pending requests are rejected. */
@@ -111,9 +132,14 @@ export class SummarizerClient extends EventTarget {
       }
       const entry = this.#pending.get(data.id);
       if (!entry) return; // superseded or unknown: drop it
+      if (data.type === 'progress') {
+        const { id, phase, loaded, total } = data;
+        this.dispatchEvent(new CustomEvent('progress', { detail: { id, phase, loaded, total } }));
+        return;
+      }
       this.#pending.delete(data.id);
       if (data.ok) {
-        entry.resolve(data.result);
+        entry.resolve(data);
       } else {
         const err = toError(data.error);
         entry.reject(err);

@@ -102,8 +102,23 @@ export function renderSentences(list, sentences) {
   );
 }
 
-/** Fills the key figure grid; each figure is a card button. */
-export function renderFigures(list, figures) {
+/**
+ * The qualifier to show beside a figure: only when its surface form does not already
+ * say it (the core keeps "60多项" whole, but may report "约" for "约60项").
+ */
+export function shownQualifier(f) {
+  const q = (f.qualifier ?? '').trim();
+  return q && !String(f.text).includes(q) ? q : '';
+}
+
+/**
+ * Fills the key figure grid (a 数读 box); each figure is a card button: the number large,
+ * an up/down mark for change figures, its qualifier, its label and baseline.
+ * @param {HTMLElement} list
+ * @param {Array<object>} figures
+ * @param {{up: string, down: string}} words what the marks mean, read by screen readers
+ */
+export function renderFigures(list, figures, words = { up: 'up', down: 'down' }) {
   list.replaceChildren(
     ...figures.map((f, i) => {
       const item = el('li');
@@ -111,7 +126,19 @@ export function renderFigures(list, figures) {
       card.type = 'button';
       card.dataset.figure = String(i);
       card.dataset.kind = f.kind;
-      card.append(el('span', 'figure-number', f.text), el('span', 'figure-label', f.label || f.unit || ''));
+      const line = el('span', 'figure-line');
+      if (f.direction === 'up' || f.direction === 'down') {
+        card.dataset.direction = f.direction;
+        const mark = el('span', `figure-direction is-${f.direction}`);
+        mark.append(el('span', null, f.direction === 'up' ? '▲' : '▼'), el('span', 'visually-hidden', words[f.direction]));
+        mark.firstChild.setAttribute('aria-hidden', 'true');
+        line.append(mark);
+      }
+      const qualifier = shownQualifier(f);
+      if (qualifier) line.append(el('span', 'figure-qualifier', qualifier));
+      line.append(el('span', 'figure-number', f.text));
+      card.append(line, el('span', 'figure-label', f.label || f.unit || ''));
+      if (f.compared_to) card.append(el('span', 'figure-baseline', f.compared_to));
       item.append(card);
       return item;
     }),

@@ -13,7 +13,11 @@
 // │ ← worker  │ {type:'init-failed', error}                  │ engine could not load; sent once instead │
 // │           │                                              │ of 'ready' (the client then discards     │
 // │           │                                              │ this worker)                             │
-// │ ← worker  │ {id, ok:true, result}                        │ result is a Summary (src/schema.rs)      │
+// │ ← worker  │ {id, type:'progress', phase, loaded?, total?}│ phase 'reading' (bytes loaded of total)  │
+// │           │                                              │ or 'analyzing' (no measure: the engine   │
+// │           │                                              │ call is one synchronous step)            │
+// │ ← worker  │ {id, ok:true, result, text?}                 │ result is a Summary (src/schema.rs);     │
+// │           │                                              │ text is the decoded file, for file input │
 // │ ← worker  │ {id, ok:false, error, fatal?}                │ the request failed; fatal:true means the │
 // │           │                                              │ engine trapped and this worker must not  │
 // │           │                                              │ be used again                            │
@@ -21,13 +25,28 @@
 // `error` is always {code, message}: `message` is a plain sentence for the reader,
 // `code` is one of 'empty', 'not-text', 'engine-load', 'engine', 'crash', 'bad-request'.
 // `options` is passed through unchanged ({sentences, figures, keywords, lang}).
-// Requests are answered in the order they arrive; superseding is the client's job.
+// Requests are answered in the order they arrive; superseding and cancelling are the
+// client's job (cancelling terminates this worker).
 
 const PKG_JS = './pkg/article_summarizer.js';
 const PKG_WASM = './pkg/article_summarizer_bg.wasm';
+const PROGRESS_STEP = 1 << 20; // report reading progress about every MiB
 
 /** @type {Promise<typeof import('./pkg/article_summarizer.js')> | null} */
 let enginePromise = null;
+
+/**
+ * The argument for the wasm-bindgen `init`: the Response itself when the server labels
+ * it application/wasm (compiled while it streams in), otherwise its bytes, so a server
+ * with the wrong MIME type still works (and nothing warns about it).
+ */
+async function wasmSource() {
+  const response = await fetch(new URL(PKG_WASM, import.meta.url));
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${PKG_WASM}`);
+  const type = (response.headers.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'application/wasm' && typeof WebAssembly.instantiateStreaming === 'function') return response;
+  return new Uint8Array(await response.arrayBuffer());
+}
 
 /** Loads, instantiates and warms the engine; memoized, so it runs once per worker. */
 function engine() {
@@ -35,7 +54,7 @@ function engine() {
     let mod;
     try {
       mod = await import(PKG_JS);
-      await mod.default({ module_or_path: new URL(PKG_WASM, import.meta.url) });
+      await mod.default({ module_or_path: await wasmSource() });
     } catch (err) {
       throw failure('engine-load', 'The summarizer engine could not be loaded.', err);
     }
@@ -66,9 +85,33 @@ function toWire(err) {
   return { code: 'engine', message };
 }
 
+/** Reads a Blob's bytes, reporting progress as it goes. */
+async function readBytes(blob, onProgress) {
+  const total = blob.size;
+  if (typeof blob.stream !== 'function' || total < 2 * PROGRESS_STEP) {
+    return new Uint8Array(await blob.arrayBuffer());
+  }
+  const bytes = new Uint8Array(total);
+  const reader = blob.stream().getReader();
+  let loaded = 0;
+  let reported = 0;
+  onProgress(0, total);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (loaded < total) bytes.set(value.subarray(0, total - loaded), loaded);
+    loaded += value.length;
+    if (loaded - reported >= PROGRESS_STEP) {
+      reported = loaded;
+      onProgress(Math.min(loaded, total), total);
+    }
+  }
+  onProgress(total, total);
+  return loaded < total ? bytes.subarray(0, loaded) : bytes;
+}
+
 /** Decodes a file's bytes to a string. */
-async function readText(blob) {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
+function decode(bytes) {
   if (bytes.length === 0) throw new RequestError('empty', 'The file is empty.');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
@@ -85,17 +128,27 @@ async function readText(blob) {
 
 async function handle(data) {
   if (data?.type !== 'summarize') throw new RequestError('bad-request', `Unknown request type: ${data?.type}`);
-  const text = data.file instanceof Blob ? await readText(data.file) : data.text;
+  const id = data.id;
+  const fromFile = data.file instanceof Blob;
+  const text = fromFile
+    ? decode(
+        await readBytes(data.file, (loaded, total) =>
+          self.postMessage({ id, type: 'progress', phase: 'reading', loaded, total }),
+        ),
+      )
+    : data.text;
   if (typeof text !== 'string') throw new RequestError('bad-request', 'Nothing to summarize was sent.');
   const mod = await engine();
-  return mod.summarize(text, data.options ?? {});
+  self.postMessage({ id, type: 'progress', phase: 'analyzing' });
+  const result = mod.summarize(text, data.options ?? {});
+  return fromFile ? { result, text } : { result };
 }
 
 self.addEventListener('message', async ({ data }) => {
   const id = data?.id;
   try {
-    const result = await handle(data);
-    self.postMessage({ id, ok: true, result });
+    const answer = await handle(data);
+    self.postMessage({ id, ok: true, ...answer });
   } catch (err) {
     const error = toWire(err);
     self.postMessage({ id, ok: false, error, fatal: error.code === 'crash' || error.code === 'engine-load' });

@@ -10,11 +10,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startServer } from '../../tools/serve.mjs';
+import { createHash } from 'node:crypto';
+import { precacheManifest, startServer } from '../../tools/serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SITE = path.resolve(ROOT, process.env.E2E_SITE_DIR ?? 'www');
@@ -72,14 +74,18 @@ after(async () => {
 /**
  * Opens the page in a fresh context, runs `body`, then asserts that nothing went
  * wrong in the background: no console errors, no page errors, no foreign requests.
+ * @param {{width: number, height: number}} viewport
+ * @param {(page: import('playwright-core').Page, context: import('playwright-core').BrowserContext) => Promise<void>} body
+ * @param {{beforeLoad?: Function, readyState?: string, context?: object, path?: string, noWarnings?: boolean}} [options]
  */
-async function withPage(viewport, body, { beforeLoad, readyState = 'ready' } = {}) {
-  const context = await browser.newContext({ viewport });
+async function withPage(viewport, body, { beforeLoad, readyState = 'ready', context: extra = {}, path: at = '', noWarnings = false } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'en-US', ...extra });
   const problems = [];
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
   const onConsole = (where) => (message) => {
-    if (message.type() === 'error') problems.push(`console error (${where}): ${message.text()}`);
+    const bad = message.type() === 'error' || (noWarnings && message.type() === 'warning');
+    if (bad) problems.push(`console ${message.type()} (${where}): ${message.text()}`);
   };
   context.on('console', onConsole('page'));
   const page = await context.newPage();
@@ -88,15 +94,15 @@ async function withPage(viewport, body, { beforeLoad, readyState = 'ready' } = {
   page.setDefaultTimeout(WAIT);
   try {
     await beforeLoad?.(context);
-    await page.goto(server.url, { waitUntil: 'load' });
+    await page.goto(new URL(at, server.url).href, { waitUntil: 'load' });
     await waitForState(page, [readyState], `the summarizer to be ${readyState}`);
-    await body(page);
+    await body(page, context);
   } finally {
     await context.close();
   }
   assert.deepEqual([...new Set(problems)], [], 'the page logged errors');
   const origin = new URL(server.url).origin;
-  const foreign = requests.filter((url) => new URL(url).origin !== origin);
+  const foreign = requests.filter((url) => !['blob:', 'data:'].includes(new URL(url).protocol) && new URL(url).origin !== origin);
   assert.deepEqual(foreign, [], 'the page requested something from another origin');
   assert.ok(requests.some((url) => url.endsWith('.wasm')), 'the wasm module was never requested');
 }
@@ -136,7 +142,7 @@ function readResults(page) {
     const results = document.getElementById('results');
     return {
       visible: !results.hidden,
-      lang: results.lang,
+      lang: document.getElementById('article-text').lang,
       title: text(document.getElementById('result-title')).trim(),
       titleIsFallback: document.getElementById('result-title').classList.contains('is-fallback'),
       sentences: [...document.querySelectorAll('#sentences .sentence')].map(text),
@@ -158,20 +164,19 @@ function assertSentencesInArticle(shown, min) {
   }
 }
 
-/** Drops a file on the page through a synthetic DataTransfer. */
-async function dropFile(page, name, bytes) {
-  await page.evaluate(
-    ({ name, base64 }) => {
+/** Drops files on the page through a synthetic DataTransfer: [{name, bytes}]. */
+async function dropFiles(page, files) {
+  await page.evaluate((files) => {
+    const transfer = new DataTransfer();
+    for (const { name, base64 } of files) {
       const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const transfer = new DataTransfer();
       transfer.items.add(new File([data], name, { type: 'text/plain' }));
-      window.__e2eTransfer = transfer;
-      for (const type of ['dragenter', 'dragover']) {
-        document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
-      }
-    },
-    { name, base64: Buffer.from(bytes).toString('base64') },
-  );
+    }
+    window.__e2eTransfer = transfer;
+    for (const type of ['dragenter', 'dragover']) {
+      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }
+  }, files.map(({ name, bytes }) => ({ name, base64: Buffer.from(bytes).toString('base64') })));
   assert.ok(await page.locator('#drop-overlay').isVisible(), 'no drop overlay while dragging a file');
   await page.evaluate(() => {
     const transfer = window.__e2eTransfer;
@@ -179,6 +184,74 @@ async function dropFile(page, name, bytes) {
     document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
   });
   assert.ok(await page.locator('#drop-overlay').isHidden(), 'the drop overlay stayed after the drop');
+}
+
+/** Drops one file on the page. */
+function dropFile(page, name, bytes) {
+  return dropFiles(page, [{ name, bytes }]);
+}
+
+const sampleBytes = (file) => readFile(path.join(SITE, 'samples', file));
+
+/** Records every state the status line passes through, from now on, in window.__states. */
+function recordStates(page) {
+  return page.evaluate(() => {
+    window.__states = [];
+    new MutationObserver(() => window.__states.push(document.getElementById('status').dataset.state)).observe(
+      document.getElementById('status'),
+      { attributes: true, attributeFilter: ['data-state'] },
+    );
+  });
+}
+
+/**
+ * WCAG contrast of every visible piece of text on the page: [{what, ratio, needed}] for
+ * those below AA (4.5:1, or 3:1 for large text). Backgrounds are found by walking up to
+ * the first opaque one; translucent layers are blended on the way.
+ */
+function lowContrast(page) {
+  return page.evaluate(() => {
+    const parse = (c) => {
+      const m = c.match(/rgba?\(([^)]+)\)/);
+      if (!m) return [0, 0, 0, 0];
+      const parts = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      return [parts[0], parts[1], parts[2], parts.length > 3 ? parts[3] : 1];
+    };
+    const blend = (top, bottom) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
+    const lum = ([r, g, b]) => {
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (node) => {
+      const layers = [];
+      for (let n = node; n; n = n.parentElement) {
+        const bg = parse(getComputedStyle(n).backgroundColor);
+        if (bg[3] > 0) layers.push(bg);
+        if (bg[3] >= 1) break;
+      }
+      let color = [255, 255, 255, 1];
+      if (layers.length && layers[layers.length - 1][3] >= 1) color = layers.pop();
+      else color = matchMedia('(prefers-color-scheme: dark)').matches ? [0, 0, 0, 1] : [255, 255, 255, 1];
+      while (layers.length) color = blend(layers.pop(), color);
+      return color;
+    };
+    const out = [];
+    for (const node of document.querySelectorAll('body *')) {
+      const hasText = [...node.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim());
+      if (!hasText || node.getClientRects().length === 0 || node.closest('[hidden], .visually-hidden')) continue;
+      const style = getComputedStyle(node);
+      if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
+      const fg = blend(parse(style.color), background(node));
+      const bg = background(node);
+      const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+      const ratio = (a + 0.05) / (b + 0.05);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      const needed = large ? 3 : 4.5;
+      if (ratio < needed) out.push({ what: `${node.localName}.${node.className}: ${node.textContent.trim().slice(0, 20)}`, ratio: +ratio.toFixed(2), needed });
+    }
+    return out;
+  });
 }
 
 /** True once the first element matching `selector` is inside the article pane's visible area. */
@@ -327,6 +400,413 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
       assert.deepEqual(sticking, [], 'elements reach into the right margin of a 360 px screen');
       await page.screenshot({ path: path.join(OUT, 'mobile.png') });
       await page.screenshot({ path: path.join(OUT, 'mobile-full.png'), fullPage: true });
+    });
+  });
+
+  test('every sample file, dropped one after another, is summarized and listed', async () => {
+    const { samples } = JSON.parse(await readFile(path.join(SITE, 'samples', 'index.json'), 'utf8'));
+    await withPage({ width: 1280, height: 900 }, async (page) => {
+      for (const [i, sample] of samples.entries()) {
+        await dropFile(page, sample.file, await sampleBytes(sample.file));
+        await page.waitForFunction((n) => document.querySelectorAll('#docs button.doc:not(:disabled)').length === n || n === 1, i + 1);
+        await waitForSummary(page, `the dropped sample ${sample.file}`);
+        const shown = await readResults(page);
+        assert.equal(shown.lang, 'zh-CN', `${sample.file}: article language`);
+        assert.ok(shown.title.length > 0, `${sample.file}: no title`);
+        assertSentencesInArticle(shown, 1);
+        assert.ok(shown.figures.length > 0, `${sample.file}: no key figures`);
+        assert.ok(shown.keywords.length > 0, `${sample.file}: no keywords`);
+      }
+      await page.waitForFunction((n) => document.querySelectorAll('#docs button.doc').length === n, samples.length);
+    });
+  });
+
+  test('two files dropped at once are both listed; switching shows each without reading it again', async () => {
+    const files = [
+      { name: SEED, bytes: await sampleBytes(SEED) },
+      { name: 'battery.txt', bytes: Buffer.from(ENGLISH_2) },
+    ];
+    await withPage({ width: 1280, height: 900 }, async (page) => {
+      await dropFiles(page, files);
+      await page.waitForFunction(() => document.querySelectorAll('#docs button.doc:not(:disabled)').length === 2);
+      await waitForSummary(page, 'two dropped files');
+      const docs = page.locator('#docs button.doc');
+      assert.deepEqual((await docs.allTextContents()).map((t) => t.trim()), [SEED, 'battery.txt']);
+
+      await recordStates(page);
+      await docs.nth(0).click();
+      let shown = await readResults(page);
+      assert.equal(shown.lang, 'zh-CN');
+      assert.ok(shown.article.includes('3944'), 'the first file is not shown after switching to it');
+      assert.equal(await docs.nth(0).getAttribute('aria-current'), 'true');
+
+      await docs.nth(1).click();
+      shown = await readResults(page);
+      assert.equal(shown.lang, 'en');
+      assert.ok(shown.article.includes('battery'), 'the second file is not shown after switching to it');
+      const states = await page.evaluate(() => window.__states);
+      assert.ok(!states.includes('busy'), `switching re-read a file (status went through ${states.join(', ')})`);
+    });
+  });
+
+  test('files chosen with the file picker are summarized and listed', async () => {
+    await withPage({ width: 1280, height: 900 }, async (page) => {
+      await page.locator('#file-input').setInputFiles([
+        { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from(ENGLISH) },
+        { name: 'b.md', mimeType: 'text/markdown', buffer: Buffer.from(`# Batteries\n\n${ENGLISH_2}`) },
+      ]);
+      await page.waitForFunction(() => document.querySelectorAll('#docs button.doc:not(:disabled)').length === 2);
+      await waitForSummary(page, 'two chosen files');
+      const shown = await readResults(page);
+      assert.equal(shown.title, 'Batteries');
+      assertSentencesInArticle(shown, 1);
+    });
+  });
+
+  test('short, medium and long change the number of headline sentences, by mouse and keyboard', async () => {
+    await withPage({ width: 1280, height: 900 }, async (page) => {
+      await dropFile(page, SEED, await sampleBytes(SEED));
+      await waitForSummary(page, SEED);
+      const count = () => page.locator('#sentences .sentence').count();
+      const medium = await count();
+
+      await page.locator('#length label').filter({ hasText: 'Short' }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('#sentences .sentence').length !== n, medium);
+      await waitForSummary(page, 'the short summary');
+      const short = await count();
+
+      // Keyboard: the radio group moves with the arrow keys.
+      await page.locator('#length input[value="short"]').focus();
+      await page.keyboard.press('ArrowRight'); // medium
+      await page.waitForFunction((n) => document.querySelectorAll('#sentences .sentence').length === n, medium);
+      await waitForSummary(page, 'the medium summary');
+      await page.keyboard.press('ArrowRight'); // long
+      await page.waitForFunction((n) => document.querySelectorAll('#sentences .sentence').length > n, medium);
+      await waitForSummary(page, 'the long summary');
+      const long = await count();
+
+      assert.ok(short <= 3, `short gave ${short} sentences`);
+      assert.ok(short < medium && medium < long, `expected short < medium < long, got ${short}, ${medium}, ${long}`);
+      assert.equal(await page.locator('#length input:checked').getAttribute('value'), 'long');
+      assertSentencesInArticle(await readResults(page), long);
+    });
+  });
+
+  test('the summary can be copied as text and as Markdown, and downloaded as JSON', async () => {
+    await withPage(
+      { width: 1280, height: 900 },
+      async (page) => {
+        await dropFile(page, SEED, await sampleBytes(SEED));
+        await waitForSummary(page, SEED);
+        const shown = await readResults(page);
+
+        await page.locator('#copy-markdown').click();
+        await page.waitForFunction(() => /Markdown/.test(document.getElementById('status').textContent));
+        const markdown = await page.evaluate(() => navigator.clipboard.readText());
+        assert.match(markdown, /^## /, 'the Markdown does not start with the title');
+        assert.match(markdown, /### 数读\n\n\| 数字 \| 说明 \|\n\|---:\|---\|\n/, 'no 数读 table');
+        assert.match(markdown, /\| \*\*3944名\*\* \| 引进硕士、博士优秀人才 \|/, 'the 3944 figure is not in the table with its label');
+        assert.match(markdown, /### 要点\n\n1\. /, 'no headline sentence list');
+        for (const sentence of shown.sentences) assert.ok(markdown.includes(sentence.replace(/\s+/g, ' ').trim().slice(0, 20)));
+        await writeFile(path.join(OUT, 'summary.md'), markdown);
+
+        await page.locator('#copy-text').click();
+        await page.waitForFunction(() => /plain text/.test(document.getElementById('status').textContent));
+        const plain = await page.evaluate(() => navigator.clipboard.readText());
+        assert.ok(plain.startsWith(shown.title), 'the plain text does not start with the title');
+        assert.ok(plain.includes('3944名  引进硕士、博士优秀人才'), 'the plain text lacks the 3944 figure');
+        assert.ok(!/[|#*]/.test(plain.split('\n')[2]), 'the plain text has Markdown in it');
+
+        const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
+        assert.equal(download.suggestedFilename(), '000_1fb41a5b070bc01f.summary.json');
+        const json = JSON.parse(await readFile(await download.path(), 'utf8'));
+        assert.equal(json.schema, 1);
+        assert.equal(json.sentences.length, shown.sentences.length);
+        assert.equal(json.text.slice(json.sentences[0].start, json.sentences[0].end), json.sentences[0].text);
+      },
+      { context: { permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true } },
+    );
+  });
+
+  test('a large file shows progress and can be cancelled; the page then works as before', async () => {
+    await withPage({ width: 1280, height: 900 }, async (page) => {
+      // About 24 MB of text, built in the page (the seed repeated, each copy numbered).
+      await page.evaluate(async (seed) => {
+        const text = await (await fetch(`samples/${seed}`)).text();
+        const parts = [];
+        for (let i = 0; i < 1250; i++) parts.push(`第${i}部分\n\n${text}\n\n`);
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(parts, 'big.txt', { type: 'text/plain' }));
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+        }
+      }, SEED);
+      await page.locator('#cancel').waitFor({ state: 'visible' });
+      assert.ok(await page.locator('#progress').isVisible(), 'no progress shown for a large file');
+      assert.equal((await statusOf(page)).state, 'busy');
+      assert.match((await statusOf(page)).text, /big\.txt/);
+      await page.screenshot({ path: path.join(OUT, 'progress.png') });
+
+      await page.locator('#cancel').click();
+      const status = await waitForState(page, ['done'], 'the cancelled state');
+      assert.match(status.text, /cancelled/i);
+      assert.ok(await page.locator('#cancel').isHidden(), 'Cancel stayed visible');
+      assert.ok(await page.locator('#progress').isHidden(), 'the progress bar stayed visible');
+      assert.ok(await page.locator('#results').isHidden(), 'a cancelled article was shown');
+
+      await page.locator('#paste-text').fill(ENGLISH);
+      await page.locator('#paste-submit').click();
+      await waitForSummary(page, 'text after a cancel');
+      assertSentencesInArticle(await readResults(page), 1);
+    });
+  });
+
+  test('a file that is not text gets a clear message and the page stays usable', async () => {
+    await withPage({ width: 1280, height: 900 }, async (page) => {
+      await dropFile(page, 'picture.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2, 3]));
+      const status = await waitForState(page, ['error'], 'an error for a binary file');
+      assert.match(status.text, /picture\.png.*not a plain text file/i);
+      await page.locator('#samples button.sample').first().click();
+      await waitForSummary(page, 'a sample after the error');
+    });
+  });
+
+  test('pasting anywhere on the page summarizes the plain text of the clipboard', async () => {
+    await withPage({ width: 1280, height: 900 }, async (page) => {
+      await page.evaluate((text) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        data.setData('text/html', `<p><b>Ignored for now</b> ${text}</p>`);
+        document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, ENGLISH_2);
+      await waitForSummary(page, 'pasted text');
+      const shown = await readResults(page);
+      assert.ok(shown.article.includes('battery'));
+      assert.ok(!shown.article.includes('Ignored'), 'the HTML flavour was used');
+      assert.equal(await page.locator('#paste-text').inputValue(), ENGLISH_2);
+
+      // Into the box: the plain text goes in at the caret, and nothing runs until Summarize.
+      await page.locator('#paste-text').fill('');
+      await page.locator('#paste-text').focus();
+      await recordStates(page);
+      await page.evaluate((text) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        data.setData('text/html', `<p>${text}</p>`);
+        document.getElementById('paste-text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, ENGLISH);
+      assert.equal(await page.locator('#paste-text').inputValue(), ENGLISH);
+      assert.deepEqual(await page.evaluate(() => window.__states), [], 'pasting into the box started a summary');
+      await page.locator('#paste-submit').click();
+      await page.waitForFunction(() => document.getElementById('article-text').textContent.includes('city council'));
+      await waitForSummary(page, 'text pasted into the box');
+      assert.ok((await readResults(page)).article.includes('city council'));
+    });
+  });
+
+  test('after the first visit the page works offline and says so', async () => {
+    await withPage({ width: 1280, height: 900 }, async (page, context) => {
+      await page.locator('#offline-note').waitFor({ state: 'visible', timeout: 120_000 });
+      await context.setOffline(true);
+      await page.reload({ waitUntil: 'load' });
+      await waitForState(page, ['ready'], 'the summarizer to be ready offline');
+      await page.locator('#samples button.sample').nth(1).click();
+      await waitForSummary(page, 'a sample while offline');
+      assertSentencesInArticle(await readResults(page), 1);
+      await dropFile(page, SEED, await sampleBytes(SEED));
+      await page.waitForFunction((name) => document.getElementById('status').textContent.includes(name), SEED);
+      await waitForSummary(page, 'a dropped file while offline');
+      assert.ok((await readResults(page)).article.includes('3944'), 'the dropped file is not shown offline');
+      assert.ok(await page.locator('#offline-note').isVisible());
+    });
+  });
+
+  test('loads when the server sends the wasm with the wrong MIME type, without warnings', async () => {
+    const wasm = await readFile(path.join(SITE, 'pkg', 'article_summarizer_bg.wasm'));
+    let served = 0;
+    const beforeLoad = (context) =>
+      context.route('**/pkg/article_summarizer_bg.wasm', (route) => {
+        served++;
+        return route.fulfill({ status: 200, contentType: 'application/octet-stream', body: wasm });
+      });
+    await withPage(
+      { width: 1280, height: 900 },
+      async (page) => {
+        await page.locator('#paste-text').fill(ENGLISH);
+        await page.locator('#paste-submit').click();
+        await waitForSummary(page, 'text with a mislabelled wasm');
+      },
+      { beforeLoad, noWarnings: true },
+    );
+    assert.ok(served > 0, 'the mislabelled wasm was never served');
+  });
+
+  test('works from a sub-path', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'summarizer-e2e-'));
+    await symlink(SITE, path.join(dir, 'some', 'path'), 'dir').catch(async () => {
+      await mkdir(path.join(dir, 'some'), { recursive: true });
+      await symlink(SITE, path.join(dir, 'some', 'path'), 'dir');
+    });
+    const sub = await startServer(dir, 0);
+    const main = server;
+    server = sub;
+    try {
+      await withPage(
+        { width: 1280, height: 900 },
+        async (page) => {
+          await page.locator('#samples button.sample').first().click();
+          await waitForSummary(page, 'a sample under /some/path/');
+        },
+        { path: 'some/path/' },
+      );
+    } finally {
+      server = main;
+      await sub.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the interface follows a Chinese browser and switches to English', async () => {
+    await withPage(
+      { width: 1280, height: 900 },
+      async (page) => {
+        assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+        assert.equal((await page.locator('#paste-submit').textContent()).trim(), '生成摘要');
+        await page.locator('#samples button.sample').first().click();
+        await waitForSummary(page, 'a sample in the Chinese interface');
+        assert.equal((await page.locator('#figures-heading').textContent()).trim(), '数读');
+        assert.match((await statusOf(page)).text, /已完成/);
+        await page.screenshot({ path: path.join(OUT, 'desktop-zh.png') });
+
+        await page.locator('#lang-switch').click();
+        assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+        assert.equal((await page.locator('#paste-submit').textContent()).trim(), 'Summarize');
+        assert.match((await statusOf(page)).text, /^Summarized/);
+        assert.equal(await page.locator('#article-text').getAttribute('lang'), 'zh-CN');
+        await page.reload();
+        await waitForState(page, ['ready'], 'the page after reload');
+        assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'the choice was not remembered');
+      },
+      { context: { locale: 'zh-CN' } },
+    );
+  });
+
+  test('everything is reachable by keyboard: a sample, a sentence, a figure', async () => {
+    await withPage({ width: 1280, height: 900 }, async (page) => {
+      const focusOn = async (selector, max = 60) => {
+        for (let i = 0; i < max; i++) {
+          await page.keyboard.press('Tab');
+          if (await page.evaluate((sel) => document.activeElement?.matches(sel), selector)) return;
+        }
+        throw new Error(`Tab never reached ${selector}`);
+      };
+      await focusOn('#samples button.sample');
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert.notEqual(outline, 'none', 'no visible focus on a sample button');
+      await page.keyboard.press('Enter');
+      await waitForSummary(page, 'a sample opened with the keyboard');
+      await focusOn('#sentences .sentence');
+      await page.keyboard.press('Enter');
+      await page.locator('#article-text .is-active-sentence').first().waitFor({ state: 'attached' });
+      await focusOn('#figures .figure-card');
+      await page.keyboard.press('Enter');
+      await page.locator('#article-text .is-active-figure').first().waitFor({ state: 'attached' });
+      await focusOn('#article-text');
+    });
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`screenshots, ${colorScheme}: desktop and a 360 px phone`, async () => {
+      for (const [name, viewport] of [
+        ['desktop', { width: 1280, height: 900 }],
+        ['phone', { width: 360, height: 780 }],
+      ]) {
+        await withPage(
+          viewport,
+          async (page) => {
+            await dropFiles(page, [
+              { name: SEED, bytes: await sampleBytes(SEED) },
+              { name: '002_51f0002b257610da.txt', bytes: await sampleBytes('002_51f0002b257610da.txt') },
+            ]);
+            await page.waitForFunction(() => document.querySelectorAll('#docs button.doc:not(:disabled)').length === 2);
+            await waitForSummary(page, 'two samples');
+            await page.locator('#figures .figure-card').first().click();
+            await page.mouse.move(0, 0);
+            assert.deepEqual(await lowContrast(page), [], `text below WCAG AA contrast (${name}, ${colorScheme})`);
+            await page.screenshot({ path: path.join(OUT, `${name}-${colorScheme}.png`) });
+            await page.evaluate(() => window.scrollTo(0, 0));
+            await page.screenshot({ path: path.join(OUT, `${name}-${colorScheme}-top.png`) });
+            await page.screenshot({ path: path.join(OUT, `${name}-${colorScheme}-full.png`), fullPage: true });
+          },
+          { context: { colorScheme } },
+        );
+      }
+    });
+  }
+
+  test('the page never builds HTML from strings and has no inline scripts or styles', async () => {
+    for (const file of ['app.js', 'client.js', 'worker.js', 'render.js', 'export.js', 'i18n.js', 'sw.js']) {
+      const source = await readFile(path.join(SITE, file), 'utf8');
+      assert.ok(!/innerHTML|outerHTML|insertAdjacentHTML|document\.write/.test(source), `${file} builds HTML from strings`);
+    }
+    const html = await readFile(path.join(SITE, 'index.html'), 'utf8');
+    assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>/.test(html), 'index.html has an inline script');
+    assert.ok(!/<style|\sstyle=|\son[a-z]+=/.test(html), 'index.html has inline styles or handlers');
+    assert.ok(!/(href|src)="\//.test(html), 'index.html has a root-relative URL');
+  });
+
+  test('the precache manifest lists the shell, the wasm and the samples with their SHA-256', async () => {
+    const manifest = await precacheManifest(SITE);
+    assert.match(manifest.version, /^[0-9a-f]{16}$/);
+    const files = new Map(manifest.files);
+    for (const file of ['./', 'index.html', 'app.js', 'client.js', 'worker.js', 'render.js', 'export.js', 'i18n.js', 'style.css', 'icon.svg', 'pkg/article_summarizer.js', 'pkg/article_summarizer_bg.wasm', 'samples/index.json', `samples/${SEED}`]) {
+      assert.ok(files.has(file), `${file} is not precached`);
+    }
+    for (const file of ['sw.js', 'precache-manifest.js', 'pkg/article_summarizer.d.ts']) assert.ok(!files.has(file), `${file} is precached`);
+    for (const [file, hash] of files) {
+      const bytes = await readFile(path.join(SITE, file === './' ? 'index.html' : file));
+      assert.equal(createHash('sha256').update(bytes).digest('hex'), hash, `${file}: wrong hash`);
+    }
+    const served = await (await fetch(new URL('precache-manifest.js', server.url))).text();
+    assert.ok(served.includes(`"version": "${manifest.version}"`), 'the server does not serve the current manifest');
+  });
+
+  test('figure cards show a change figure\'s direction and qualifier; Markdown escapes article text', async () => {
+    await withPage({ width: 1280, height: 900 }, async (page) => {
+      const result = await page.evaluate(async () => {
+        const { renderFigures } = await import('./render.js');
+        const { toMarkdown } = await import('./export.js');
+        const figure = (over) => ({
+          text: '12.5%', value: 12.5, value_max: null, unit: '%', kind: 'change', label: '营业收入',
+          qualifier: '', direction: null, compared_to: '', start: 0, end: 5, score: 1, ...over,
+        });
+        const figures = [
+          figure({ direction: 'up', compared_to: '同比' }),
+          figure({ text: '3亿元', kind: 'money', qualifier: '约', label: '投资|<b>x</b>' }),
+          figure({ text: '2.1%', direction: 'down' }),
+        ];
+        const list = document.createElement('ul');
+        renderFigures(list, figures, { up: 'up', down: 'down' });
+        const summary = { schema: 1, lang: 'zh', title: '标题 | *强调*', text: '', sentences: [{ text: '第一句。', start: 0, end: 4, score: 1 }], figures, all_figures: figures, dates: [], keywords: [{ word: '营收', score: 1 }], headings: [] };
+        return {
+          cards: [...list.querySelectorAll('.figure-card')].map((c) => ({
+            text: c.textContent,
+            direction: c.dataset.direction ?? null,
+            spoken: c.querySelector('.figure-direction .visually-hidden')?.textContent ?? null,
+            html: c.querySelector('.figure-label').children.length,
+          })),
+          markdown: toMarkdown(summary),
+        };
+      });
+      assert.deepEqual(result.cards.map((c) => c.direction), ['up', null, 'down']);
+      assert.deepEqual(result.cards.map((c) => c.spoken), ['up', null, 'down']);
+      assert.ok(result.cards[0].text.includes('同比'), 'the baseline is not shown');
+      assert.ok(result.cards[1].text.startsWith('约3亿元'), `the qualifier is not shown: ${result.cards[1].text}`);
+      assert.equal(result.cards[1].html, 0, 'label text became markup');
+      assert.match(result.markdown, /^## 标题 \\\| \\\*强调\\\*\n/);
+      assert.match(result.markdown, /\| \*\*↑12\.5%\*\* \| 营业收入 · 同比 \|/);
+      assert.match(result.markdown, /\| \*\*约3亿元\*\* \| 投资\\\|\\<b\\>x\\<\/b\\> \|/);
+      assert.match(result.markdown, /\| \*\*↓2\.1%\*\* \| 营业收入 \|/);
     });
   });
 });
