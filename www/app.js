@@ -415,10 +415,15 @@ function showDoc(doc, { keepScroll = false } = {}) {
   ui.results.hidden = false;
   renderDocs();
 
-  // Bring the results into view if they start below the first screen.
+  // Bring the results into view if they start below the first screen. Measured
+  // after the next frame, so the layout it needs is not forced in this task.
   if (!keepScroll) {
-    const top = ui.results.getBoundingClientRect().top;
-    if (top > window.innerHeight * 0.6) ui.results.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const top = ui.results.getBoundingClientRect().top;
+        if (top > window.innerHeight * 0.6) ui.results.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
+      }),
+    );
   }
 }
 
@@ -437,7 +442,13 @@ function focusInArticle(kind, index) {
   for (const span of spans) span.classList.add(`is-active-${kind}`);
   const listButton = (kind === 'sentence' ? ui.sentences : ui.figures).querySelector(`[data-${kind}="${index}"]`);
   listButton?.setAttribute('aria-current', 'true');
-  spans[0].scrollIntoView({ block: 'center', behavior: scrollBehavior() });
+  // Blocks never shown yet have estimated heights (content-visibility), so a
+  // jump far down can land short; once the blocks around the target are laid
+  // out, a second, short scroll lands on it.
+  spans[0].scrollIntoView({ block: 'center', behavior: 'auto' });
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => spans[0].scrollIntoView({ block: 'center', behavior: scrollBehavior() })),
+  );
 }
 
 ui.sentences.addEventListener('click', (event) => {

@@ -31,16 +31,23 @@ export function splitRuns(text, layers) {
       cuts.add(start);
       cuts.add(end);
     });
+    clean[name].sort((a, b) => a.start - b.start);
   }
   const points = [...cuts].sort((a, b) => a - b);
+  // One sweep: each layer keeps the ranges open at the current run. Every
+  // range start and end is a cut, so an open range covers the whole run.
+  const sweep = Object.entries(clean).map(([name, ranges]) => ({ name, ranges, next: 0, open: [] }));
   const runs = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i];
     const end = points[i + 1];
     const hits = {};
-    for (const [name, ranges] of Object.entries(clean)) {
-      const hit = ranges.find((r) => r.start <= start && end <= r.end);
-      if (hit) hits[name] = hit.index;
+    for (const layer of sweep) {
+      while (layer.next < layer.ranges.length && layer.ranges[layer.next].start <= start) {
+        layer.open.push(layer.ranges[layer.next++]);
+      }
+      layer.open = layer.open.filter((r) => r.end > start);
+      if (layer.open.length > 0) hits[layer.name] = Math.min(...layer.open.map((r) => r.index));
     }
     runs.push({ start, end, hits });
   }
@@ -48,8 +55,14 @@ export function splitRuns(text, layers) {
 }
 
 /**
- * Fills `container` with the article text, wrapping headline sentences, figures and
- * headings in spans that carry data-sentence / data-figure indexes.
+ * Fills `container` with the article text, one element per block (the
+ * cleaned text separates blocks with a blank line), wrapping headline
+ * sentences, figures and headings in spans that carry data-sentence /
+ * data-figure indexes.
+ *
+ * A 1 MB article must not block the main thread: blocks are separate
+ * elements so that CSS `content-visibility: auto` skips laying out those off
+ * screen, and they are built and appended in batches, one task each.
  */
 export function renderArticle(container, summary) {
   const { text } = summary;
@@ -58,34 +71,70 @@ export function renderArticle(container, summary) {
     figure: summary.figures,
     heading: summary.headings,
   });
-  const frag = document.createDocumentFragment();
-  const started = new Set();
+  // Each block as a list of pieces; highlighted runs never cross a block.
+  const blocks = [[]];
   for (const { start, end, hits } of runs) {
     const piece = text.slice(start, end);
-    if (Object.keys(hits).length === 0) {
-      frag.append(piece);
+    if (Object.keys(hits).length > 0) {
+      blocks[blocks.length - 1].push({ piece, hits });
       continue;
     }
-    const span = el('span', null, piece);
-    if (hits.heading !== undefined) {
-      const level = Math.min(6, Math.max(1, summary.headings[hits.heading].level | 0));
-      span.classList.add('hl-heading', `hl-heading-${level}`);
-    }
-    if (hits.sentence !== undefined) {
-      span.classList.add('hl-sentence');
-      span.dataset.sentence = String(hits.sentence);
-      if (!started.has(hits.sentence)) {
-        started.add(hits.sentence); // marks where a sentence begins, for back-to-back ones
-        span.classList.add('hl-sentence-start');
-      }
-    }
-    if (hits.figure !== undefined) {
-      span.classList.add('hl-figure');
-      span.dataset.figure = String(hits.figure);
-    }
-    frag.append(span);
+    piece.split('\n\n').forEach((part, i) => {
+      if (i > 0) blocks.push([]);
+      if (part) blocks[blocks.length - 1].push({ piece: part, hits });
+    });
   }
-  container.replaceChildren(frag);
+  const started = new Set();
+  const build = (pieces) => {
+    const block = el('div', 'article-block');
+    for (const { piece, hits } of pieces) {
+      if (Object.keys(hits).length === 0) {
+        block.append(piece);
+        continue;
+      }
+      const span = el('span', null, piece);
+      if (hits.heading !== undefined) {
+        const level = Math.min(6, Math.max(1, summary.headings[hits.heading].level | 0));
+        span.classList.add('hl-heading', `hl-heading-${level}`);
+        block.classList.add('is-heading');
+      }
+      if (hits.sentence !== undefined) {
+        span.classList.add('hl-sentence');
+        span.dataset.sentence = String(hits.sentence);
+        if (!started.has(hits.sentence)) {
+          started.add(hits.sentence); // marks where a sentence begins, for back-to-back ones
+          span.classList.add('hl-sentence-start');
+        }
+      }
+      if (hits.figure !== undefined) {
+        span.classList.add('hl-figure');
+        span.dataset.figure = String(hits.figure);
+      }
+      block.append(span);
+    }
+    return block;
+  };
+  appendInBatches(container, blocks, build);
+}
+
+/** Blocks built and shown at once; the rest follow in batches of this size. */
+const BLOCKS_PER_BATCH = 60;
+
+/**
+ * Replaces the container's children with the built `blocks`, the first
+ * batch now and each further batch in its own task. A newer call abandons
+ * the batches of an older one.
+ */
+function appendInBatches(container, blocks, build) {
+  const generation = (container.renderGeneration = (container.renderGeneration ?? 0) + 1);
+  const batch = (from) => blocks.slice(from, from + BLOCKS_PER_BATCH).map(build);
+  container.replaceChildren(...batch(0));
+  const next = (from) => {
+    if (from >= blocks.length || container.renderGeneration !== generation) return;
+    container.append(...batch(from));
+    setTimeout(next, 0, from + BLOCKS_PER_BATCH);
+  };
+  setTimeout(next, 0, BLOCKS_PER_BATCH);
 }
 
 /** Fills the headline sentence list; each sentence is a button. */
