@@ -1,33 +1,49 @@
 //! Key figures: the numbers that matter, each with what it counts.
 //!
-//! The pipeline calls [`key_figures`] once per document and gets back the
-//! chosen figures, most important first. All ranges are byte ranges into
-//! the cleaned text. Three steps, one module each:
+//! The pipeline calls [`find`] once per document and gets back the chosen
+//! figures (most important first), every figure mention, and the dates.
+//! All ranges are byte ranges into the cleaned text. The steps, one module
+//! each:
 //!
-//! 1. `scan`: every run of Arabic digits (ASCII or full-width) is read with
-//!    its thousands separators, decimals, Chinese multipliers (万, 亿, 万亿),
-//!    English scales (million, bn), currency signs and its unit, using the
-//!    tables in `units`. Dates, times, ordinals (第3), page references
-//!    (上接1版), list markers, codes, and numerals inside words (G20, 5G)
-//!    are recognised and set aside.
+//! 1. `scan` reads every number: Arabic digits (ASCII or full-width) with
+//!    thousands separators (1,100万, 82，316.50元, 40 000) and decimals;
+//!    Chinese multipliers and mixed forms (1.87万, 36.85亿元, 3万4000);
+//!    Chinese numerals and English number words (read by `numerals`:
+//!    三千九百四十四, 两, 一点七八万亿, 壹仟玖佰, twelve, three hundred and
+//!    five); English scales (1.2 million, $3bn); shares (71.8%, 百分之三十,
+//!    千分之五, 个百分点 kept apart from %); ratios (1:3); ranges (29.31-32.31
+//!    亿元, 2-3座, 两到三万元, 5%~8%: value is the lower end, value_max the
+//!    upper); money's small change (123元4角5分, 元整); qualifiers (超, 约, 余,
+//!    以上, about, more than); and the unit from the tables in `units`. Dates
+//!    and times (11月16日, 2035年, 1—11月, 上午9时, 9:30) are set aside as
+//!    dates; ordinals (第三届), references (上接02版), list markers, codes and
+//!    phone numbers, programme names in quotes ("416"), and numerals inside
+//!    words (一带一路, 三位一体, 十分满意, G20) are set aside as nothing.
 //! 2. `label`: what each number counts, from the text of its clause before
 //!    it, or the noun after it.
-//! 3. Here: each figure is scored from where it stands and what it is,
-//!    repeated mentions of the same figure are merged, and the best are kept.
+//! 3. `change`: a number right after a word of change (同比增长125.5%, fell
+//!    by 3%) is a change with a direction and its baseline (同比, 较上年度).
+//! 4. Here: each figure is scored from where it stands and what it is
+//!    (sentence weight, position, heading, kind, magnitude, label, totals
+//!    over parts), repeated mentions of the same figure are merged keeping
+//!    the best label, and the best are kept.
 //!
-//! Surface forms: qualifiers before the number (超, 近, 约, 逾) stay outside
-//! the surface form and are trimmed from the label; 余 and 多 between the
-//! digits and the unit stay inside ("120余天" is 120 天). Unit conventions
+//! Surface forms: qualifiers before the number (超, 近, 约, about) stay
+//! outside the surface form and are trimmed from the label; 余 and 多
+//! between the digits and the unit stay inside ("120余天" is 120 天).
+//! English qualifiers are reported in lower case. Unit conventions
 //! (Chinese units kept, currency signs as ISO codes) are in `units`.
 //!
-//! Not done yet: Chinese numerals (三千, 两成, 三分之一), negative numbers and
-//! signs of change (a fall is reported with a positive value and a label
-//! such as 同比下降), durations in years (every N年 is taken as a date),
-//! ranges beyond "2-3座" (read with its upper bound; "3万-5万元" is not
-//! read as one), and labels that need real word segmentation: the word
-//! lists in `label` stand in for a segmenter.
+//! Not read (deliberately or not yet): fractions (三分之一, 1/4, two thirds),
+//! discounts and tenths (八折, 两成), vague amounts (几十万, 数万, 3000多 is
+//! read as 3000 with qualifier 多), negative numbers and signs (+12%), k/w
+//! suffixes outside money (15k, 30w), scientific notation, and changes said
+//! after the number ("12% higher"). Labels come from word lists, not a
+//! segmenter, which is their main limit.
 
+mod change;
 mod label;
+mod numerals;
 mod scan;
 mod units;
 
@@ -57,6 +73,9 @@ const W_LABEL: f64 = 0.10;
 /// the ones the writer wants remembered. The `W_*` weights above add up to
 /// 0.9, leaving room for two repeats before the score reaches 1.
 const REPEAT_BONUS: f64 = 0.05;
+/// Bonus for a total (共计, 累计, in total): the sum outranks its parts,
+/// even parts said just before it (which earn more for position).
+const TOTAL_BONUS: f64 = 0.1;
 /// At most this many further mentions earn [`REPEAT_BONUS`].
 const MAX_REPEATS_COUNTED: usize = 2;
 
@@ -141,41 +160,154 @@ pub struct Found {
 /// found), and never panics: every range it returns lies on character
 /// boundaries of `text`.
 pub fn find(text: &str, sentences: &[SentenceContext], lang: Lang, limit: usize) -> Found {
-    let all = all_figures(text, sentences, lang);
+    let tokens = scan::scan(text);
+    let dates = dates(text, &tokens);
+    let all = all_figures(text, tokens, sentences, lang);
     let mut key = merge_repeats(all.clone(), lang);
     key.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.range.start.cmp(&b.range.start)));
     key.truncate(limit);
-    Found { key, all, dates: Vec::new() }
+    Found { key, all, dates }
 }
 
-/// Every figure mention, scored, in document order.
-fn all_figures(text: &str, sentences: &[SentenceContext], lang: Lang) -> Vec<Figure> {
+/// One number as the scanner reads it: the test hook of
+/// `examples/eval_figures.rs`, which compares the reading with peers'
+/// test cases. Dates and ordinals are not numbers here.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(dead_code)]
+pub struct Reading {
+    /// Byte range of the surface form.
+    pub range: Range<usize>,
+    /// The value; a range's lower end.
+    pub value: f64,
+    /// A range's upper end.
+    pub value_max: Option<f64>,
+    /// The unit, as in [`Figure::unit`].
+    pub unit: &'static str,
+    /// What kind of quantity it is.
+    pub kind: FigureKind,
+    /// False for numbers read but not shown as figures (a lone 一).
+    pub is_figure: bool,
+}
+
+/// Every number in `text` (see [`Reading`]), and the byte ranges of its dates.
+#[allow(dead_code)]
+pub fn read_numbers(text: &str) -> (Vec<Reading>, Vec<Range<usize>>) {
     let tokens = scan::scan(text);
+    let dates = dates(text, &tokens);
+    let readings = tokens
+        .into_iter()
+        .filter(|t| t.is_number)
+        .map(|t| Reading {
+            range: t.surface,
+            value: t.value,
+            value_max: t.value_max,
+            unit: t.unit,
+            kind: t.kind,
+            is_figure: t.is_figure,
+        })
+        .collect();
+    (readings, dates)
+}
+
+/// Reads one Chinese numeral that must fill all of `text` (三千九百四十四,
+/// 一点七八万亿, 负一七二零): the hook for the cn2an cases.
+#[allow(dead_code)]
+pub fn read_chinese_numeral(text: &str) -> Option<f64> {
+    numerals::read_cn(text, 0).filter(|n| n.end == text.len()).map(|n| n.value)
+}
+
+/// Date tokens, with adjacent ones joined ("11月16日", "12月15日—17日")
+/// and a time of day before them kept ("上午9时").
+fn dates(text: &str, tokens: &[scan::Token]) -> Vec<Range<usize>> {
+    let mut dates: Vec<Range<usize>> = Vec::new();
+    for token in tokens.iter().filter(|t| t.is_date) {
+        let mut range = token.surface.clone();
+        let before = &text[..range.start];
+        if let Some(word) = units::TIMES_OF_DAY.iter().filter(|w| before.ends_with(*w)).max_by_key(|w| w.len()) {
+            range.start -= word.len();
+        }
+        if let Some(last) = dates.last_mut() {
+            let gap = text.get(last.end..range.start).unwrap_or("x");
+            if gap.is_empty() || (gap.chars().count() == 1 && DATE_JOINERS.contains(gap)) {
+                last.end = range.end;
+                continue;
+            }
+        }
+        dates.push(range);
+    }
+    dates
+}
+
+/// What may join two date tokens into one date: "12月15日—17日", "19日至21日".
+const DATE_JOINERS: &str = "—-–~～至到 ";
+
+/// Every figure mention, scored, in document order.
+fn all_figures(text: &str, tokens: Vec<scan::Token>, sentences: &[SentenceContext], lang: Lang) -> Vec<Figure> {
     let labels = label::assign(text, &tokens, lang);
     let mut figures: Vec<Figure> = Vec::new();
+    let mut floor = 0;
     for (token, label) in tokens.into_iter().zip(labels) {
+        let previous_end = std::mem::replace(&mut floor, token.surface.end);
         let Some(label) = label else { continue };
         if token.unit.is_empty() && label.text.is_empty() {
             // A bare number with nothing to say what it is.
             continue;
         }
-        let kind = if token.unit.is_empty() && label.counted_noun { FigureKind::Count } else { token.kind };
+        let mut kind = if token.unit.is_empty() && label.counted_noun { FigureKind::Count } else { token.kind };
+        let qualifier_start = qualifier_start(text, &token);
+        // "cut 12,000 jobs" counts jobs: a figure that claims its noun is a count.
+        let change = change::change_at(text, token.surface.clone(), qualifier_start, previous_end, lang)
+            .filter(|_| !(label.counted_noun && lang == Lang::En));
+        if change.is_some() && token.unit != scan::RATIO_UNIT {
+            kind = FigureKind::Change;
+        }
+        let (direction, compared_to) = change.map_or((None, String::new()), |c| (Some(c.direction), c.compared_to));
         let mut figure = Figure {
             range: token.surface,
             value: token.value,
             unit: token.unit.to_string(),
             kind,
             label: label.text,
-            qualifier: String::new(),
-            direction: None,
-            compared_to: String::new(),
-            value_max: None,
+            qualifier: token.qualifier.to_string(),
+            direction,
+            compared_to,
+            value_max: token.value_max,
             score: 0.0,
         };
-        figure.score = score(&figure, text.len(), sentence_of(sentences, figure.range.start));
+        let total = is_total(text, qualifier_start, lang);
+        figure.score = score(&figure, text.len(), sentence_of(sentences, figure.range.start), total);
         figures.push(figure);
     }
     figures
+}
+
+/// Where the qualifier written before a token starts (its start if none).
+fn qualifier_start(text: &str, token: &scan::Token) -> usize {
+    let start = token.surface.start;
+    if token.qualifier.is_empty() || !text[..start].trim_end_matches(' ').ends_with(token.qualifier) {
+        return start;
+    }
+    text[..start].trim_end_matches(' ').len() - token.qualifier.len()
+}
+
+/// Words just before a figure that make it a total: it outranks its parts.
+const ZH_TOTAL_WORDS: &[&str] = &["共计", "合计", "总计", "累计", "总共", "一共", "共", "总", "全年", "总额", "总量"];
+/// English words before a figure that make it a total.
+const EN_TOTAL_WORDS: &[&str] = &["total", "totaled", "totalled", "in all", "altogether", "overall", "combined"];
+/// How far back, in bytes, a total word may stand (about 8 Chinese characters).
+const TOTAL_WINDOW_BYTES: usize = 24;
+
+fn is_total(text: &str, start: usize, lang: Lang) -> bool {
+    let mut from = start.saturating_sub(TOTAL_WINDOW_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..start];
+    let window = window.rsplit(['，', ',', '。', '；', ';', '\n']).next().unwrap_or("");
+    match lang {
+        Lang::Zh => ZH_TOTAL_WORDS.iter().any(|w| window.contains(w)),
+        Lang::En => EN_TOTAL_WORDS.iter().any(|w| window.to_ascii_lowercase().contains(w)),
+    }
 }
 
 /// The sentence that holds byte `pos`, if any.
@@ -185,7 +317,7 @@ fn sentence_of(sentences: &[SentenceContext], pos: usize) -> Option<&SentenceCon
 }
 
 /// Importance of one mention, 0..=1.
-fn score(figure: &Figure, text_len: usize, sentence: Option<&SentenceContext>) -> f64 {
+fn score(figure: &Figure, text_len: usize, sentence: Option<&SentenceContext>, total: bool) -> f64 {
     // A NaN weight from upstream counts as none rather than poisoning the sort.
     let weight = sentence.map_or(0.0, |s| if s.weight.is_nan() { 0.0 } else { s.weight.clamp(0.0, 1.0) });
     let heading = sentence.is_some_and(|s| s.in_heading);
@@ -208,7 +340,8 @@ fn score(figure: &Figure, text_len: usize, sentence: Option<&SentenceContext>) -
         + if heading { W_HEADING } else { 0.0 }
         + W_KIND * kind
         + W_MAGNITUDE * magnitude
-        + if figure.label.is_empty() { 0.0 } else { W_LABEL };
+        + if figure.label.is_empty() { 0.0 } else { W_LABEL }
+        + if total { TOTAL_BONUS } else { 0.0 };
     total.clamp(0.0, 1.0)
 }
 
@@ -271,7 +404,7 @@ fn merge_repeats(figures: Vec<Figure>, lang: Lang) -> Vec<Figure> {
 /// text): a count, amount or measure with two or more significant digits.
 /// Round values and percentages ("3个", "10%") recur for unrelated things.
 fn is_specific(figure: &Figure) -> bool {
-    if matches!(figure.kind, FigureKind::Percent | FigureKind::Other) {
+    if matches!(figure.kind, FigureKind::Percent | FigureKind::Change | FigureKind::Other) {
         return false;
     }
     let digits = format!("{:e}", figure.value);

@@ -9,8 +9,8 @@
 //! * Currency signs and English currency words become ISO 4217 codes
 //!   ("$3bn" is 3000000000 USD, "€5" is 5 EUR), because a sign alone is
 //!   ambiguous across countries; "人民币" alone counts as 元.
-//! * Percentages are "%" in both languages; percentage points are "百分点"
-//!   in Chinese and "pp" in English.
+//! * Percentages are "%" in both languages; percentage points are
+//!   "个百分点" in Chinese and "pp" in English, never "%".
 
 use crate::schema::FigureKind;
 
@@ -47,7 +47,8 @@ use UnitClass::{Figure, NotFigure};
 /// 十 is only read inside a chain ("十万"), see [`TEN`].
 /// Each multiplier is a power of ten, kept as its exponent so that values
 /// stay exact in decimal ("1.38万" is 13800, not 13799.999999999998).
-pub(super) const MULTIPLIERS: &[(char, i32)] = &[('百', 2), ('千', 3), ('万', 4), ('亿', 8)];
+pub(super) const MULTIPLIERS: &[(char, i32)] =
+    &[('百', 2), ('千', 3), ('万', 4), ('亿', 8), ('佰', 2), ('仟', 3), ('萬', 4), ('億', 8)];
 
 /// 十 multiplies only inside a chain ("十万", "十亿"): a lone 十 after
 /// Arabic digits is not how numbers are written.
@@ -66,6 +67,14 @@ pub(super) const UNITS: &[(&str, &str, UnitClass)] = &[
     // Money. "亿元" is a multiplier and 元.
     ("元", "元", Figure(Money)),
     ("人民币", "元", Figure(Money)),
+    ("元人民币", "元", Figure(Money)),
+    ("€", "EUR", Figure(Money)),
+    ("$", "USD", Figure(Money)),
+    ("£", "GBP", Figure(Money)),
+    ("usd", "USD", Figure(Money)),
+    ("rmb", "CNY", Figure(Money)),
+    ("US dollar", "USD", Figure(Money)),
+    ("美圆", "美元", Figure(Money)),
     ("美元", "美元", Figure(Money)),
     ("港元", "港元", Figure(Money)),
     ("港币", "港元", Figure(Money)),
@@ -75,6 +84,7 @@ pub(super) const UNITS: &[(&str, &str, UnitClass)] = &[
     ("韩元", "韩元", Figure(Money)),
     ("澳元", "澳元", Figure(Money)),
     ("卢布", "卢布", Figure(Money)),
+    ("泰铢", "泰铢", Figure(Money)),
     ("dollars", "USD", Figure(Money)),
     ("dollar", "USD", Figure(Money)),
     ("US dollars", "USD", Figure(Money)),
@@ -92,9 +102,13 @@ pub(super) const UNITS: &[(&str, &str, UnitClass)] = &[
     ("%", "%", Figure(Percent)),
     ("％", "%", Figure(Percent)),
     ("‰", "‰", Figure(Percent)),
-    ("个百分点", "百分点", Figure(Percent)),
-    ("百分点", "百分点", Figure(Percent)),
+    ("个百分点", "个百分点", Figure(Percent)),
+    ("百分点", "个百分点", Figure(Percent)),
+    ("個百分點", "个百分点", Figure(Percent)),
+    ("百分點", "个百分点", Figure(Percent)),
     ("percent", "%", Figure(Percent)),
+    ("percents", "%", Figure(Percent)),
+    ("percentage", "%", Figure(Percent)),
     ("per cent", "%", Figure(Percent)),
     ("percentage points", "pp", Figure(Percent)),
     ("percentage point", "pp", Figure(Percent)),
@@ -105,6 +119,7 @@ pub(super) const UNITS: &[(&str, &str, UnitClass)] = &[
     ("位", "位", Figure(Count)),
     ("户", "户", Figure(Count)),
     ("个", "个", Figure(Count)),
+    ("個", "个", Figure(Count)),
     ("项", "项", Figure(Count)),
     ("家", "家", Figure(Count)),
     ("场", "场", Figure(Count)),
@@ -147,7 +162,20 @@ pub(super) const UNITS: &[(&str, &str, UnitClass)] = &[
     ("吨", "吨", Figure(Measure)),
     ("千克", "千克", Figure(Measure)),
     ("公斤", "公斤", Figure(Measure)),
+    ("斤", "斤", Figure(Measure)),
+    ("公分", "厘米", Figure(Measure)),
+    ("英里", "英里", Figure(Measure)),
+    ("英尺", "英尺", Figure(Measure)),
+    ("平方英尺", "平方英尺", Figure(Measure)),
+    ("吉瓦", "吉瓦", Figure(Measure)),
+    ("瑞士法郎", "瑞士法郎", Figure(Money)),
+    ("新台币", "新台币", Figure(Money)),
+    ("台币", "新台币", Figure(Money)),
+    ("块钱", "元", Figure(Money)),
+    ("圆", "元", Figure(Money)),
     ("克", "克", Figure(Measure)),
+    ("毫克", "毫克", Figure(Measure)),
+    ("微克", "微克", Figure(Measure)),
     ("亩", "亩", Figure(Measure)),
     ("公顷", "公顷", Figure(Measure)),
     ("平方米", "平方米", Figure(Measure)),
@@ -191,6 +219,28 @@ pub(super) const UNITS: &[(&str, &str, UnitClass)] = &[
     ("km²", "km²", Figure(Measure)),
     ("m²", "m²", Figure(Measure)),
     ("kilometres", "km", Figure(Measure)),
+    ("kilometre", "km", Figure(Measure)),
+    ("kilometer", "km", Figure(Measure)),
+    ("mile", "miles", Figure(Measure)),
+    ("feet", "feet", Figure(Measure)),
+    ("foot", "feet", Figure(Measure)),
+    ("ft", "feet", Figure(Measure)),
+    ("inches", "inches", Figure(Measure)),
+    ("inch", "inches", Figure(Measure)),
+    ("acre", "acres", Figure(Measure)),
+    ("gallons", "gallons", Figure(Measure)),
+    ("gallon", "gallons", Figure(Measure)),
+    ("lbs", "lb", Figure(Measure)),
+    ("ml", "ml", Figure(Measure)),
+    ("square meters", "m²", Figure(Measure)),
+    ("square metres", "m²", Figure(Measure)),
+    ("square kilometres", "km²", Figure(Measure)),
+    ("square kilometers", "km²", Figure(Measure)),
+    ("square miles", "sq mi", Figure(Measure)),
+    ("metric tons", "tonnes", Figure(Measure)),
+    ("km2", "km²", Figure(Measure)),
+    ("degrees", "degrees", Figure(Measure)),
+    ("CM", "cm", Figure(Measure)),
     ("kilometers", "km", Figure(Measure)),
     ("miles", "miles", Figure(Measure)),
     ("kilograms", "kg", Figure(Measure)),
@@ -258,11 +308,15 @@ pub(super) const CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("GBP", "GBP"),
     ("RMB", "CNY"),
     ("CNY", "CNY"),
+    ("usd", "USD"),
+    ("rmb", "CNY"),
+    ("usd$", "USD"),
 ];
 
 /// English scale words after a number ("1.2 million", "3bn").
 /// As powers of ten, like [`MULTIPLIERS`].
 pub(super) const SCALES: &[(&str, i32)] = &[
+    ("hundred", 2),
     ("thousand", 3),
     ("million", 6),
     ("billion", 9),
@@ -272,6 +326,7 @@ pub(super) const SCALES: &[(&str, i32)] = &[
     ("bn", 9),
     ("bln", 9),
     ("tn", 12),
+    ("tln", 12),
     ("trn", 12),
 ];
 
@@ -331,8 +386,19 @@ pub(super) fn longest_unit(rest: &str) -> Option<(&'static str, &'static str, Un
     UNITS
         .iter()
         .filter(|(word, _, _)| rest.starts_with(word) && ends_on_boundary(rest, word.len()))
+        // "10 €" yes; "1.2 million €3" is a sign before the next number.
+        .filter(|(word, _, _)| {
+            !(SIGN_UNITS.contains(word) && starts_number(rest[word.len()..].trim_start_matches(' ')))
+        })
         .max_by_key(|(word, _, _)| word.len())
         .copied()
+}
+
+/// Currency signs also read after a number ("10 €").
+const SIGN_UNITS: &[&str] = &["$", "€", "£"];
+
+fn starts_number(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 /// True unless `rest[..len]` ends in an ASCII letter and another follows:
