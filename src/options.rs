@@ -14,6 +14,12 @@ pub struct Options {
     /// How many headline sentences to choose. `None` (the default) scales
     /// with the article: 3 for a short one, up to 7 for a long one.
     pub sentences: Option<usize>,
+    /// A budget for the headline sentences, in characters (Unicode scalar
+    /// values) summed over the chosen sentences. `None` (the default): no
+    /// budget. With both this and `sentences`, both limits hold. The best
+    /// sentence is returned even when it alone is over the budget, so a
+    /// summary is never empty.
+    pub max_chars: Option<usize>,
     /// How many key figures to return. Default 8.
     pub figures: usize,
     /// How many keywords to return. Default 10.
@@ -29,7 +35,7 @@ const MAX_REQUESTED: usize = 1000;
 
 impl Default for Options {
     fn default() -> Options {
-        Options { sentences: None, figures: 8, keywords: 10, lang: None, max_bytes: 50 * 1024 * 1024 }
+        Options { sentences: None, max_chars: None, figures: 8, keywords: 10, lang: None, max_bytes: 50 * 1024 * 1024 }
     }
 }
 
@@ -44,6 +50,9 @@ impl Options {
                     format!("`{name}` is {n}; at most {MAX_REQUESTED} can be asked for"),
                 ));
             }
+        }
+        if self.max_chars == Some(0) {
+            return Err(Error::new(ErrorKind::InvalidOptions, "`max_chars` must be at least 1"));
         }
         if self.sentences == Some(0) {
             return Err(Error::new(ErrorKind::InvalidOptions, "`sentences` must be at least 1"));

@@ -66,7 +66,8 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
             let sentence = &doc.text[spans[i].range.clone()];
             SentenceInput {
                 terms: tokens[i].iter().map(|t| t.term.as_str()).collect(),
-                candidate: !spans[i].may_be_partial && summary::is_candidate(sentence, lang),
+                eligibility: summary::eligibility(sentence, lang, spans[i].may_be_partial),
+                needs_previous: summary::needs_previous(sentence, lang),
                 text: sentence,
             }
         })
@@ -74,9 +75,14 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let title_tokens =
         doc.title.map(|t| words::tokens(&doc.text, doc.blocks[t].range.clone(), lang)).unwrap_or_default();
     let title_terms: Vec<&str> = title_tokens.iter().map(|t| t.term.as_str()).collect();
-    let count =
-        options.sentences.unwrap_or_else(|| summary::default_count(inputs.iter().filter(|s| s.candidate).count()));
-    let ranking = summary::rank(&inputs, &title_terms, count);
+    let candidates = inputs.iter().filter(|s| s.eligibility == summary::Eligibility::Candidate).count();
+    // A character budget alone lets as many sentences in as fit.
+    let count = match (options.sentences, options.max_chars) {
+        (Some(n), _) => n,
+        (None, Some(_)) => inputs.len(),
+        (None, None) => summary::default_count(candidates),
+    };
+    let ranking = summary::rank(&inputs, &title_terms, count, options.max_chars);
 
     let mut weights = vec![0.0; spans.len()];
     for (k, &i) in body.iter().enumerate() {

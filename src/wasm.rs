@@ -16,6 +16,7 @@ const TS_TYPES: &str = r#"
 /** Options for `summarize`; every field may be left out. See the README. */
 export interface SummarizeOptions {
   sentences?: number;
+  maxChars?: number;
   figures?: number;
   keywords?: number;
   lang?: "zh" | "en";

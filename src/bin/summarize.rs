@@ -20,6 +20,7 @@ usage: summarize [OPTIONS] FILE        readable summary of FILE ('-' for stdin)
 
 options:
   --sentences N     headline sentences to choose (default: scales with length)
+  --max-chars N     at most N characters of headline sentences in all
   --figures N       key figures to list (default 8)
   --keywords N      keywords to list (default 10)
   --lang L          auto, zh or en (default auto)
@@ -91,6 +92,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Stop> {
             "--json" => parsed.mode = Mode::Json,
             "--jsonl" => parsed.mode = Mode::JsonLines,
             "--sentences" => parsed.options.sentences = Some(number("--sentences", args.next())?),
+            "--max-chars" => parsed.options.max_chars = Some(number("--max-chars", args.next())?),
             "--figures" => parsed.options.figures = number("--figures", args.next())?,
             "--keywords" => parsed.options.keywords = number("--keywords", args.next())?,
             "--lang" => {

@@ -1,17 +1,28 @@
 //! Headline sentences: which sentences carry the article.
 //!
-//! [`choose`] scores every body sentence by centrality (TextRank over BM25
-//! similarity), an early-position prior and similarity to the title, then
-//! picks greedily with maximal marginal relevance so that a repeated
-//! paragraph or a near-copy is never chosen twice. The picks come back in
-//! document order.
+//! [`rank`] scores every body sentence by an early-position prior (the
+//! strongest signal in news: Lead-k beats most rankers), centrality
+//! (TextRank over BM25 similarity) and similarity to the title, then picks
+//! greedily with maximal marginal relevance, so that a repeated paragraph
+//! or a near-copy is never chosen twice. The picks come back in document
+//! order, within a sentence count and, if asked, a character budget.
 //!
-//! Only candidates ([`is_candidate`]) are ever chosen: whole sentences of
-//! body text, neither fragments cut at a page break nor one-word scraps.
+//! What may be chosen ([`eligibility`]): whole body sentences first; short
+//! or unterminated ones (a Weibo post cut off, a one-line flash) only when
+//! there are too few whole ones; fragments cut at a page break, scraps and
+//! lone list markers never. A sentence that opens with a connective or a
+//! pronoun that needs the sentence before it ([`needs_previous`]: 因此,
+//! 他们, However, He) is chosen only after that sentence is.
+//!
+//! Limits: the opener lists are short and literal (no parsing), so a
+//! dependent sentence can slip through ("据此…") and an independent one can
+//! wait ("该校" in a sentence that names the school again). Weights were
+//! chosen on four public dev sets (see `examples/eval_rouge.rs`).
 //!
 //! Cost: each sentence is compared with at most [`rank::WINDOW`] neighbours
 //! on each side, so ranking grows linearly with the article, never with the
-//! square of its sentence count.
+//! square of its sentence count; MMR compares each sentence only with the
+//! latest pick.
 
 mod rank;
 
@@ -27,20 +38,180 @@ const MIN_ENGLISH_WORDS: usize = 6;
 /// Longest headline sentence, in characters: a run-on "sentence" longer than
 /// this is a list or an unpunctuated block, not a headline.
 const MAX_CHARS: usize = 400;
+/// A fallback needs at least this many letters or digits: less is a lone
+/// list marker or a scrap ("1.", "图为").
+const MIN_FALLBACK_CHARS: usize = 4;
 /// Default summary length: the square root of the candidate count, within these bounds.
 const DEFAULT_MIN_SENTENCES: usize = 3;
 const DEFAULT_MAX_SENTENCES: usize = 7;
 
-/// True when `sentence` (body text) may be chosen as a headline sentence.
-pub fn is_candidate(sentence: &str, lang: Lang) -> bool {
+/// Openers of a Chinese sentence that lean on the sentence before it:
+/// connectives (因此, 但是, 此外) and pronouns (他们, 这一).
+const CHINESE_DEPENDENT_OPENERS: &[&str] = &[
+    "因此",
+    "所以",
+    "但是",
+    "但",
+    "然而",
+    "不过",
+    "而且",
+    "并且",
+    "此外",
+    "另外",
+    "同时",
+    "与此同时",
+    "其中",
+    "对此",
+    "为此",
+    "因而",
+    "于是",
+    "否则",
+    "另一方面",
+    "此前",
+    "此后",
+    "随后",
+    "之后",
+    "他们",
+    "她们",
+    "它们",
+    "他",
+    "她",
+    "它",
+    "这",
+    "那",
+    "该",
+    "此",
+    "其",
+    "二是",
+    "三是",
+    "四是",
+    "五是",
+    "其次",
+    "再次",
+    "最后",
+    "总之",
+    "换言之",
+    "也就是说",
+    "这是",
+    "这也",
+    "对于这",
+    "不仅如此",
+    "相比之下",
+    "尽管如此",
+    "即便如此",
+    "除此之外",
+];
+
+/// Openers of an English sentence that lean on the sentence before it
+/// (compared in lower case, as whole words).
+const ENGLISH_DEPENDENT_OPENERS: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "him",
+    "her",
+    "his",
+    "its",
+    "their",
+    "them",
+    "this",
+    "that",
+    "these",
+    "those",
+    "such",
+    "however",
+    "but",
+    "and",
+    "or",
+    "so",
+    "thus",
+    "therefore",
+    "hence",
+    "also",
+    "moreover",
+    "furthermore",
+    "meanwhile",
+    "nevertheless",
+    "nonetheless",
+    "instead",
+    "still",
+    "yet",
+    "then",
+    "additionally",
+    "besides",
+    "otherwise",
+    "consequently",
+    "accordingly",
+    "likewise",
+    "similarly",
+    "indeed",
+    "there",
+    "here",
+];
+
+/// Whether a sentence may be chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Eligibility {
+    /// A whole body sentence: chosen on its merits.
+    Candidate,
+    /// Whole at its start but short or unterminated (a Weibo post cut off,
+    /// a flash without its full stop): chosen only when there are too few
+    /// candidates to fill the summary.
+    Fallback,
+    /// A fragment or scrap: never chosen.
+    Never,
+}
+
+/// How far `sentence` (body text) may be chosen as a headline sentence.
+/// `may_be_partial` is true for a block's first sentence when the block may
+/// begin mid-sentence.
+pub fn eligibility(sentence: &str, lang: Lang, may_be_partial: bool) -> Eligibility {
     let chars = sentence.chars().count();
+    let starts_whole = sentence.chars().next().is_some_and(|c| !c.is_lowercase() && !",，、。;；:：)）”".contains(c));
+    let has_words = sentence.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_FALLBACK_CHARS;
+    if may_be_partial || !starts_whole || !has_words || chars > MAX_CHARS {
+        return Eligibility::Never;
+    }
     let long_enough = match lang {
         Lang::Zh => chars >= MIN_CHINESE_CHARS,
         Lang::En => sentence.split_whitespace().count() >= MIN_ENGLISH_WORDS,
     };
-    let starts_whole = sentence.chars().next().is_some_and(|c| !c.is_lowercase() && !",，、。;；:：)）”".contains(c));
-    long_enough && chars <= MAX_CHARS && starts_whole && ends_sentence(sentence)
+    let ends_whole = ends_sentence(sentence);
+    if long_enough && ends_whole {
+        Eligibility::Candidate
+    } else {
+        Eligibility::Fallback
+    }
 }
+
+/// True when `sentence` (body text) may be chosen as a headline sentence on its merits.
+#[cfg(test)]
+pub fn is_candidate(sentence: &str, lang: Lang) -> bool {
+    eligibility(sentence, lang, false) == Eligibility::Candidate
+}
+
+/// True when `sentence` opens with a connective or pronoun that needs the
+/// sentence before it ("因此", "他们", "However", "He"): on its own it
+/// would misstate or dangle.
+pub fn needs_previous(sentence: &str, lang: Lang) -> bool {
+    let body = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    match lang {
+        Lang::Zh => {
+            !INDEPENDENT_WORDS.iter().any(|w| body.starts_with(w))
+                && CHINESE_DEPENDENT_OPENERS.iter().any(|o| body.starts_with(o))
+        }
+        Lang::En => {
+            let first: String = body.chars().take_while(|c| c.is_alphabetic() || *c == '\'').collect();
+            let lower = first.to_lowercase();
+            ENGLISH_DEPENDENT_OPENERS.contains(&lower.as_str())
+        }
+    }
+}
+
+/// Words that begin like a dependent opener but stand on their own
+/// (他人 "others", 其他 "other", 这里 is not among them: it points back).
+const INDEPENDENT_WORDS: &[&str] = &["他人", "他国", "他乡", "其他", "其实", "该当", "但凡", "此时此刻"];
 
 /// How many sentences to choose when the caller does not say.
 pub fn default_count(candidates: usize) -> usize {

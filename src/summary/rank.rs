@@ -1,6 +1,11 @@
-//! Scoring and choosing headline sentences.
+//! Scoring and choosing headline sentences: term bags interned once per
+//! document, BM25 edges within a window, PageRank to a loose bound (only the
+//! order matters), a position prior, and greedy MMR with tiers, a
+//! dependency rule and an optional character budget.
 
 use std::collections::HashMap;
+
+use super::Eligibility;
 
 /// Sentences compared on each side of a sentence when building the graph.
 /// Articles up to twice this long get the full TextRank graph.
@@ -12,16 +17,28 @@ const BM25_K1: f64 = 1.2;
 const BM25_B: f64 = 0.75;
 /// PageRank damping factor, as in the TextRank paper.
 const DAMPING: f64 = 0.85;
-/// PageRank stops after this many rounds, or once scores move less than `CONVERGED`.
+/// PageRank stops after this many rounds, or once the scores, which sum to
+/// one, move less than `CONVERGED` in all. Ranking needs only their order,
+/// settled long before the old bound of 1e-7: 1e-4 leaves every dev-set
+/// ROUGE score unchanged.
 const MAX_ITERATIONS: usize = 50;
-const CONVERGED: f64 = 1e-7;
+const CONVERGED: f64 = 1e-4;
 
+// The three weights below were chosen on the four ROUGE dev sets
+// (`examples/eval_rouge.rs`) as one setting for all of them: Lead-k is the
+// strongest peer on news (CNN/DM, FinNA, LCSTS), so the position prior
+// dominates; centrality decides among the early sentences and carries the
+// research reports (CFBenchmark), where the lead is weak. A grid over
+// centrality 0–1, position 0.1–4 and half-life 1–8 found no setting that
+// beats the peers on all four sets; this one is at or above Lead-k on
+// news, while reports lose about 2.6 R1 to centrality alone.
 /// Weight of graph centrality in a sentence's score.
-const CENTRALITY_WEIGHT: f64 = 0.45;
+const CENTRALITY_WEIGHT: f64 = 0.17;
 /// Weight of the position prior: news puts what matters first.
-const POSITION_WEIGHT: f64 = 0.35;
-/// Weight of similarity to the title.
-const TITLE_WEIGHT: f64 = 0.20;
+const POSITION_WEIGHT: f64 = 0.75;
+/// Weight of similarity to the title (none of the dev sets has titles, so
+/// this one was kept at its first value relative to centrality).
+const TITLE_WEIGHT: f64 = 0.08;
 /// The position prior halves after this many sentences.
 const POSITION_HALF_LIFE: f64 = 4.0;
 /// MMR trade-off between a sentence's score and its novelty.
@@ -29,13 +46,39 @@ const MMR_LAMBDA: f64 = 0.7;
 /// A candidate this similar to one already chosen is a near-copy and is skipped.
 const NEAR_DUPLICATE: f64 = 0.75;
 
+/// FNV-1a, for interning short terms: several times faster than the
+/// default SipHash, and the keys are the document's own words, so there is
+/// no hash-flooding adversary to resist beyond a slower summary.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const PRIME: u64 = 0x0000_0100_0000_01b3;
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash = (hash ^ b as u64).wrapping_mul(PRIME);
+        }
+        self.0 = hash;
+    }
+}
+
+type BuildFnv = std::hash::BuildHasherDefault<Fnv>;
+
 /// One body sentence, as ranking sees it.
 #[derive(Debug, Clone)]
 pub struct SentenceInput<'a> {
     /// Its content terms (normalized words), in order.
     pub terms: Vec<&'a str>,
-    /// Whether it may be chosen (see [`super::is_candidate`]).
-    pub candidate: bool,
+    /// Whether it may be chosen (see [`super::eligibility`]).
+    pub eligibility: Eligibility,
+    /// It opens with a connective or pronoun ([`super::needs_previous`]):
+    /// chosen only together with the sentence before it.
+    pub needs_previous: bool,
     /// Its text, to catch exact repeats.
     pub text: &'a str,
 }
@@ -54,29 +97,49 @@ struct Bag {
     /// (term id, count), sorted by term id.
     counts: Vec<(u32, u32)>,
     len: f64,
+    /// Euclidean norm of the IDF-weighted counts, set once IDF is known.
+    norm: f64,
 }
 
-/// Scores `sentences` and chooses up to `count` of them.
-pub fn rank<'a>(sentences: &[SentenceInput<'a>], title_terms: &[&'a str], count: usize) -> Ranking {
+/// Scores `sentences` and chooses up to `count` of them, within `max_chars`
+/// characters in all if given (but always at least one).
+pub fn rank<'a>(
+    sentences: &[SentenceInput<'a>],
+    title_terms: &[&'a str],
+    count: usize,
+    max_chars: Option<usize>,
+) -> Ranking {
     let n = sentences.len();
     if n == 0 {
         return Ranking { scores: Vec::new(), chosen: Vec::new() };
     }
-    let mut ids: HashMap<&'a str, u32> = HashMap::new();
+    // One interning table for the document; each sentence's ids are sorted
+    // and run-length counted, with no table per sentence.
+    let mut ids: HashMap<&'a str, u32, BuildFnv> = HashMap::default();
+    let mut scratch: Vec<u32> = Vec::new();
     let mut bag_of = |terms: &[&'a str]| {
-        let mut counts: HashMap<u32, u32> = HashMap::new();
-        for term in terms {
+        scratch.clear();
+        scratch.extend(terms.iter().map(|term| {
             let next = ids.len() as u32;
-            *counts.entry(*ids.entry(term).or_insert(next)).or_default() += 1;
+            *ids.entry(term).or_insert(next)
+        }));
+        scratch.sort_unstable();
+        let mut counts: Vec<(u32, u32)> = Vec::with_capacity(scratch.len());
+        for &id in scratch.iter() {
+            match counts.last_mut() {
+                Some((last, c)) if *last == id => *c += 1,
+                _ => counts.push((id, 1)),
+            }
         }
-        let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
-        counts.sort_unstable();
-        Bag { len: terms.len() as f64, counts }
+        Bag { len: terms.len() as f64, counts, norm: 0.0 }
     };
-    let bags: Vec<Bag> = sentences.iter().map(|s| bag_of(&s.terms)).collect();
-    let title = bag_of(title_terms);
+    let mut bags: Vec<Bag> = sentences.iter().map(|s| bag_of(&s.terms)).collect();
+    let mut title = bag_of(title_terms);
 
     let idf = inverse_document_frequency(&bags, ids.len());
+    for bag in bags.iter_mut().chain(std::iter::once(&mut title)) {
+        bag.norm = bag.counts.iter().map(|&(t, c)| (idf[t as usize] * c as f64).powi(2)).sum::<f64>().sqrt();
+    }
     let centrality = normalized(&textrank(&bags, &idf));
     let title_similarity: Vec<f64> = bags.iter().map(|b| cosine(b, &title, &idf)).collect();
     let scores: Vec<f64> = (0..n)
@@ -86,7 +149,7 @@ pub fn rank<'a>(sentences: &[SentenceInput<'a>], title_terms: &[&'a str], count:
         })
         .collect();
     let scores = normalized(&scores);
-    let chosen = choose_diverse(sentences, &bags, &idf, &scores, count);
+    let chosen = choose_diverse(sentences, &bags, &idf, &scores, count, max_chars);
     Ranking { scores, chosen }
 }
 
@@ -107,27 +170,35 @@ fn inverse_document_frequency(bags: &[Bag], terms: usize) -> Vec<f64> {
 fn textrank(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
     let n = bags.len();
     let avg_len = (bags.iter().map(|b| b.len).sum::<f64>() / n as f64).max(1.0);
+    // Each bag's BM25 length normalization, computed once.
+    let norms: Vec<f64> = bags.iter().map(|b| BM25_K1 * (1.0 - BM25_B + BM25_B * b.len / avg_len)).collect();
     let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
     for i in 0..n {
         for j in i + 1..n.min(i + 1 + WINDOW) {
-            let w = (bm25(&bags[i], &bags[j], idf, avg_len) + bm25(&bags[j], &bags[i], idf, avg_len)) / 2.0;
+            let w = symmetric_bm25(&bags[i], &bags[j], norms[i], norms[j], idf);
             if w > 0.0 {
                 edges[i].push((j, w));
                 edges[j].push((i, w));
             }
         }
     }
+    // Turn weights into transition probabilities once, not every round.
     let out_weight: Vec<f64> = edges.iter().map(|e| e.iter().map(|&(_, w)| w).sum()).collect();
+    for e in edges.iter_mut() {
+        for (j, w) in e.iter_mut() {
+            *w /= out_weight[*j];
+        }
+    }
     let mut score = vec![1.0 / n as f64; n];
+    let mut next = vec![0.0; n];
+    let teleport = (1.0 - DAMPING) / n as f64;
     for _ in 0..MAX_ITERATIONS {
-        let next: Vec<f64> = (0..n)
-            .map(|i| {
-                let inflow: f64 = edges[i].iter().map(|&(j, w)| w / out_weight[j] * score[j]).sum();
-                (1.0 - DAMPING) / n as f64 + DAMPING * inflow
-            })
-            .collect();
+        for (i, slot) in next.iter_mut().enumerate() {
+            let inflow: f64 = edges[i].iter().map(|&(j, p)| p * score[j]).sum();
+            *slot = teleport + DAMPING * inflow;
+        }
         let moved: f64 = next.iter().zip(&score).map(|(a, b)| (a - b).abs()).sum();
-        score = next;
+        std::mem::swap(&mut score, &mut next);
         if moved < CONVERGED {
             break;
         }
@@ -135,23 +206,18 @@ fn textrank(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
     score
 }
 
-/// BM25 score of `doc` for the terms of `query`.
-fn bm25(query: &Bag, doc: &Bag, idf: &[f64], avg_len: f64) -> f64 {
-    let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * doc.len / avg_len);
-    shared_terms(query, doc)
-        .map(|(t, _, tf)| {
-            let tf = tf as f64;
-            idf[t as usize] * tf * (BM25_K1 + 1.0) / (tf + norm)
-        })
-        .sum()
+/// The mean of BM25(a → b) and BM25(b → a), in one merge of their terms.
+/// `norm_a` and `norm_b` are each bag's length normalization.
+fn symmetric_bm25(a: &Bag, b: &Bag, norm_a: f64, norm_b: f64, idf: &[f64]) -> f64 {
+    let saturate = |tf: u32, norm: f64| tf as f64 * (BM25_K1 + 1.0) / (tf as f64 + norm);
+    shared_terms(a, b).map(|(t, ca, cb)| idf[t as usize] * (saturate(cb, norm_b) + saturate(ca, norm_a))).sum::<f64>()
+        / 2.0
 }
 
 /// Cosine similarity of two bags under IDF weights.
 fn cosine(a: &Bag, b: &Bag, idf: &[f64]) -> f64 {
-    let weight = |t: u32, c: u32| idf.get(t as usize).copied().unwrap_or(0.0) * c as f64;
-    let dot: f64 = shared_terms(a, b).map(|(t, ca, cb)| weight(t, ca) * weight(t, cb)).sum();
-    let norm = |bag: &Bag| bag.counts.iter().map(|&(t, c)| weight(t, c).powi(2)).sum::<f64>().sqrt();
-    let denominator = norm(a) * norm(b);
+    let dot: f64 = shared_terms(a, b).map(|(t, ca, cb)| idf[t as usize].powi(2) * ca as f64 * cb as f64).sum();
+    let denominator = a.norm * b.norm;
     if denominator > 0.0 {
         dot / denominator
     } else {
@@ -179,27 +245,55 @@ fn shared_terms<'a>(a: &'a Bag, b: &'a Bag) -> impl Iterator<Item = (u32, u32, u
     })
 }
 
-/// Greedy maximal-marginal-relevance choice among candidates, returned in
-/// document order. Exact repeats and near-copies of a chosen sentence are skipped.
-fn choose_diverse(sentences: &[SentenceInput], bags: &[Bag], idf: &[f64], scores: &[f64], count: usize) -> Vec<usize> {
+/// Greedy maximal-marginal-relevance choice, returned in document order.
+///
+/// Candidates come first; fallbacks only when the candidates run out. Exact
+/// repeats and near-copies of a chosen sentence are skipped, and a sentence
+/// that needs the one before it waits until that one is chosen.
+fn choose_diverse(
+    sentences: &[SentenceInput],
+    bags: &[Bag],
+    idf: &[f64],
+    scores: &[f64],
+    count: usize,
+    max_chars: Option<usize>,
+) -> Vec<usize> {
+    let length = |i: usize| sentences[i].text.chars().count();
+    let mut used = 0;
+    // Each sentence's highest similarity to a chosen one, updated per pick.
+    let mut redundancy = vec![0.0f64; sentences.len()];
     let mut seen = std::collections::HashSet::new();
-    let mut pool: Vec<usize> =
-        (0..sentences.len()).filter(|&i| sentences[i].candidate && seen.insert(sentences[i].text)).collect();
+    let unique: Vec<usize> = (0..sentences.len())
+        .filter(|&i| sentences[i].eligibility != Eligibility::Never && seen.insert(sentences[i].text))
+        .collect();
     let mut chosen: Vec<usize> = Vec::with_capacity(count);
-    while chosen.len() < count && !pool.is_empty() {
-        let mut best: Option<(usize, f64)> = None;
-        for (slot, &i) in pool.iter().enumerate() {
-            let redundancy = chosen.iter().map(|&c| cosine(&bags[i], &bags[c], idf)).fold(0.0, f64::max);
-            if redundancy >= NEAR_DUPLICATE {
-                continue;
+    for tier in [Eligibility::Candidate, Eligibility::Fallback] {
+        let mut pool: Vec<usize> = unique.iter().copied().filter(|&i| sentences[i].eligibility == tier).collect();
+        while chosen.len() < count && !pool.is_empty() {
+            let mut best: Option<(usize, f64)> = None;
+            for (slot, &i) in pool.iter().enumerate() {
+                if sentences[i].needs_previous && i > 0 && !chosen.contains(&(i - 1)) {
+                    continue;
+                }
+                if !chosen.is_empty() && max_chars.is_some_and(|budget| used + length(i) > budget) {
+                    continue;
+                }
+                if redundancy[i] >= NEAR_DUPLICATE {
+                    continue;
+                }
+                let value = MMR_LAMBDA * scores[i] - (1.0 - MMR_LAMBDA) * redundancy[i];
+                if best.is_none_or(|(_, v)| value > v) {
+                    best = Some((slot, value));
+                }
             }
-            let value = MMR_LAMBDA * scores[i] - (1.0 - MMR_LAMBDA) * redundancy;
-            if best.is_none_or(|(_, v)| value > v) {
-                best = Some((slot, value));
+            let Some((slot, _)) = best else { break };
+            let pick = pool.swap_remove(slot);
+            used += length(pick);
+            chosen.push(pick);
+            for &i in unique.iter() {
+                redundancy[i] = redundancy[i].max(cosine(&bags[i], &bags[pick], idf));
             }
         }
-        let Some((slot, _)) = best else { break };
-        chosen.push(pool.swap_remove(slot));
     }
     chosen.sort_unstable();
     chosen
@@ -219,8 +313,19 @@ fn normalized(values: &[f64]) -> Vec<f64> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_character_budget_limits_the_picks_but_never_to_nothing() {
+        let a = ["alpha", "beta"];
+        let b = ["gamma", "delta"];
+        let c = ["epsilon", "zeta"];
+        let sentences = [input(&a, "0123456789."), input(&b, "9876543210."), input(&c, "01234.")];
+        assert_eq!(rank(&sentences, &[], 3, Some(17)).chosen.len(), 2, "11 + 6 fit, 11 + 11 do not");
+        assert_eq!(rank(&sentences, &[], 3, Some(3)).chosen.len(), 1, "the best one even over budget");
+        assert_eq!(rank(&sentences, &[], 3, None).chosen.len(), 3);
+    }
+
     fn input<'a>(terms: &'a [&'a str], text: &'a str) -> SentenceInput<'a> {
-        SentenceInput { terms: terms.to_vec(), candidate: true, text }
+        SentenceInput { terms: terms.to_vec(), eligibility: Eligibility::Candidate, needs_previous: false, text }
     }
 
     #[test]
@@ -229,7 +334,7 @@ mod tests {
         let b = ["talent", "projects", "signed"];
         let c = ["weather", "rain"];
         let sentences = [input(&a, "A."), input(&b, "B."), input(&a, "A."), input(&c, "C.")];
-        let ranking = rank(&sentences, &[], 3);
+        let ranking = rank(&sentences, &[], 3, None);
         assert_eq!(ranking.chosen.iter().filter(|&&i| i == 0 || i == 2).count(), 1, "{ranking:?}");
     }
 
@@ -239,7 +344,7 @@ mod tests {
             (0..10).map(|i| ["shared", ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"][i]]).collect();
         let texts: Vec<String> = (0..10).map(|i| format!("s{i}")).collect();
         let sentences: Vec<_> = (0..10).map(|i| input(&t[i], &texts[i])).collect();
-        let ranking = rank(&sentences, &["e"], 4);
+        let ranking = rank(&sentences, &["e"], 4, None);
         assert_eq!(ranking.chosen.len(), 4);
         assert!(ranking.chosen.windows(2).all(|w| w[0] < w[1]), "{ranking:?}");
     }
@@ -250,8 +355,8 @@ mod tests {
         let topic = ["flood", "river"];
         let sentences: Vec<_> =
             (0..8).map(|i| if i == 6 { input(&topic, "T.") } else { input(&filler, "F.") }).collect();
-        let with_title = rank(&sentences, &["flood", "river"], 8);
-        let without = rank(&sentences, &[], 8);
+        let with_title = rank(&sentences, &["flood", "river"], 8, None);
+        let without = rank(&sentences, &[], 8, None);
         assert!(with_title.scores[6] > without.scores[6]);
     }
 
@@ -262,8 +367,8 @@ mod tests {
         let texts = ["a", "b", "c", "d", "e"];
         for (s, t) in sentences.iter_mut().zip(texts) {
             s.text = t;
-            s.candidate = false;
+            s.eligibility = Eligibility::Never;
         }
-        assert!(rank(&sentences, &[], 3).chosen.is_empty());
+        assert!(rank(&sentences, &[], 3, None).chosen.is_empty());
     }
 }
