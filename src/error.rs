@@ -22,6 +22,8 @@ pub enum ErrorKind {
     TooLarge,
     /// An option is out of range.
     InvalidOptions,
+    /// The bytes are not text: an image, an archive, a program…
+    NotText,
 }
 
 impl Error {

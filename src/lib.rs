@@ -19,6 +19,8 @@
 //!
 //! Each stage is a module with one job:
 //!
+//! 0. `input`: the bytes of a file → text ([`decode`]): BOMs, legacy
+//!    encodings detected, binary files refused.
 //! 1. `document`: raw text or Markdown → a cleaned [`Summary::text`] made of
 //!    headings and paragraphs, with lines broken mid-sentence joined and
 //!    stray spaces inside Chinese removed.
@@ -48,7 +50,8 @@
 //!
 //! Extractive only: the summary is made of the article's own sentences.
 //! Chinese and English are supported; other languages are read as English.
-//! HTML is not parsed yet: give this crate text or Markdown.
+//! HTML and DOCX are not parsed yet: give this crate text or Markdown, in
+//! any encoding [`decode`] can detect.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -56,6 +59,7 @@
 mod document;
 mod error;
 mod figures;
+mod input;
 mod keywords;
 mod options;
 mod output;
@@ -67,6 +71,7 @@ mod text;
 mod wasm;
 
 pub use error::{Error, ErrorKind};
+pub use input::{decode, Decoded};
 pub use options::Options;
 pub use pipeline::{summarize, warm_up};
 pub use schema::{

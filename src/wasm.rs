@@ -94,6 +94,14 @@ pub fn summarize_js(
     summary.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// Decodes a file's bytes (any encoding `decode` detects) to text. Returns
+/// `{text, encoding}`, or throws an `Error` saying why the bytes are not text.
+#[wasm_bindgen(js_name = decodeFile, unchecked_return_type = "{ text: string; encoding: string }")]
+pub fn decode_text_js(bytes: &[u8]) -> Result<JsValue, JsError> {
+    let decoded = crate::decode(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+    decoded.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// Builds the word dictionary ahead of the first call.
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up_js() {

@@ -99,3 +99,29 @@ fn errors_have_clear_messages_and_exit_codes() {
     let bad_number = run(&["--sentences", "many", SEED_000], "");
     assert_eq!(bad_number.status.code(), Some(2));
 }
+
+fn run_on_bytes(args: &[&str], bytes: &[u8], name: &str) -> Output {
+    let dir = std::env::temp_dir().join(format!("summarize-cli-{}-{name}", std::process::id()));
+    std::fs::write(&dir, bytes).unwrap();
+    let out = run(&[args, &[dir.to_str().unwrap()]].concat(), "");
+    std::fs::remove_file(&dir).ok();
+    out
+}
+
+#[test]
+fn a_gbk_file_is_read_like_its_utf8_twin() {
+    let article =
+        "重庆国际人才交流大会落下帷幕，集中引进硕士、博士优秀人才3944名，签约落地人才项目260个。总投资额达到510亿元。";
+    let (gbk, _, _) = encoding_rs::GBK.encode(article);
+    let from_gbk = run_on_bytes(&["--json"], &gbk, "gbk.txt");
+    let from_utf8 = run_on_bytes(&["--json"], article.as_bytes(), "utf8.txt");
+    assert!(from_gbk.status.success(), "{}", String::from_utf8_lossy(&from_gbk.stderr));
+    assert_eq!(stdout(&from_gbk), stdout(&from_utf8));
+}
+
+#[test]
+fn binary_files_are_refused_with_a_reason() {
+    let png = run_on_bytes(&[], b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "image.txt");
+    assert_eq!(png.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&png.stderr).contains("PNG image"), "{}", String::from_utf8_lossy(&png.stderr));
+}

@@ -7,8 +7,8 @@
 // │ direction │ shape                                        │ meaning                                  │
 // ├───────────┼──────────────────────────────────────────────┼──────────────────────────────────────────┤
 // │ → worker  │ {id, type:'summarize', text, options?}       │ summarize a string                       │
-// │ → worker  │ {id, type:'summarize', file, options?}       │ summarize a Blob/File (decoded here:     │
-// │           │                                              │ UTF-8, UTF-16 with BOM, else GB18030)    │
+// │ → worker  │ {id, type:'summarize', file, options?}       │ summarize a Blob/File (decoded by the    │
+// │           │                                              │ engine's decodeFile, as in the CLI)      │
 // │ ← worker  │ {type:'ready'}                               │ engine loaded and warmed; sent once      │
 // │ ← worker  │ {type:'init-failed', error}                  │ engine could not load; sent once instead │
 // │           │                                              │ of 'ready' (the client then discards     │
@@ -110,19 +110,17 @@ async function readBytes(blob, onProgress) {
   return loaded < total ? bytes.subarray(0, loaded) : bytes;
 }
 
-/** Decodes a file's bytes to a string. */
-function decode(bytes) {
+/**
+ * Decodes a file's bytes with the engine's own decoder, the one the CLI uses
+ * too (BOMs, GBK/Big5 detection, binary files refused), so one file gives
+ * one result at every door.
+ */
+function decode(mod, bytes) {
   if (bytes.length === 0) throw new RequestError('empty', 'The file is empty.');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  if (bytes.subarray(0, 8192).includes(0)) {
-    throw new RequestError('not-text', 'This file is not plain text. Choose a .txt, .md or other text file.');
-  }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Not UTF-8: Chinese text files from older tools are usually GBK/GB18030.
-    return new TextDecoder('gb18030').decode(bytes);
+    return mod.decodeFile(bytes).text;
+  } catch (err) {
+    throw new RequestError('not-text', err?.message || 'This file is not text.');
   }
 }
 
@@ -130,15 +128,14 @@ async function handle(data) {
   if (data?.type !== 'summarize') throw new RequestError('bad-request', `Unknown request type: ${data?.type}`);
   const id = data.id;
   const fromFile = data.file instanceof Blob;
-  const text = fromFile
-    ? decode(
-        await readBytes(data.file, (loaded, total) =>
-          self.postMessage({ id, type: 'progress', phase: 'reading', loaded, total }),
-        ),
+  const bytes = fromFile
+    ? await readBytes(data.file, (loaded, total) =>
+        self.postMessage({ id, type: 'progress', phase: 'reading', loaded, total }),
       )
-    : data.text;
-  if (typeof text !== 'string') throw new RequestError('bad-request', 'Nothing to summarize was sent.');
+    : null;
   const mod = await engine();
+  const text = fromFile ? decode(mod, bytes) : data.text;
+  if (typeof text !== 'string') throw new RequestError('bad-request', 'Nothing to summarize was sent.');
   self.postMessage({ id, type: 'progress', phase: 'analyzing' });
   const result = mod.summarize(text, data.options ?? {});
   return fromFile ? { result, text } : { result };

@@ -9,7 +9,7 @@
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
-use article_summarizer::{summarize, ErrorKind, Lang, Options, Summary};
+use article_summarizer::{decode, summarize, ErrorKind, Lang, Options, Summary};
 use serde::{Deserialize, Serialize};
 
 const USAGE: &str = "\
@@ -119,27 +119,39 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Stop> {
     }
 }
 
-fn read_input(path: &str) -> Result<String, Stop> {
+/// Reads the file's bytes, refusing one larger than `max_bytes` before
+/// reading it all.
+fn read_input(path: &str, max_bytes: usize) -> Result<Vec<u8>, String> {
+    let too_large = || format!("{path} is larger than the limit of {max_bytes} bytes");
+    let limit = max_bytes as u64 + 1;
     let mut bytes = Vec::new();
     let read = if path == "-" {
-        io::stdin().lock().read_to_end(&mut bytes)
+        io::stdin().lock().take(limit).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
+        let file = std::fs::File::open(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        if file.metadata().is_ok_and(|m| m.len() > max_bytes as u64) {
+            return Err(too_large());
+        }
+        file.take(limit).read_to_end(&mut bytes)
     };
-    read.map_err(|e| Stop::Fail(format!("cannot read {path}: {e}")))?;
-    String::from_utf8(bytes).map_err(|_| Stop::Fail(format!("{path} is not UTF-8 text")))
+    read.map_err(|e| format!("cannot read {path}: {e}"))?;
+    if bytes.len() > max_bytes {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 fn run_one(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     let path = args.input.as_deref().unwrap_or("-");
-    let text = match read_input(path) {
-        Ok(text) => text,
-        Err(Stop::Fail(message) | Stop::Info(message)) => {
+    let bytes = match read_input(path, args.options.max_bytes) {
+        Ok(bytes) => bytes,
+        Err(message) => {
             eprintln!("summarize: {message}");
             return Ok(ExitCode::from(2));
         }
     };
-    match summarize(&text, &args.options) {
+    let result = decode(&bytes).and_then(|decoded| summarize(&decoded.text, &args.options));
+    match result {
         Ok(summary) if args.mode == Mode::Json => {
             serde_json::to_writer_pretty(&mut *out, &summary)?;
             writeln!(out)?;
