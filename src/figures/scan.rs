@@ -536,12 +536,7 @@ fn read_token(text: &str, start: usize) -> Token {
         }
     }
     match read.unit {
-        Some((_, UnitClass::NotFigure)) => {
-            if is_duration(text, &num, read.end) {
-                return Token::figure(start..read.end, value, "年", FigureKind::Measure);
-            }
-            not_figure_unit(text, start..read.end, read.end)
-        }
+        Some((_, UnitClass::NotFigure)) => calendar_unit(text, start..read.end, &num, value),
         Some((unit, UnitClass::Figure(kind))) => Token::figure(start..read.end, value, unit, kind),
         None => match prefix {
             Some((prefix_start, unit)) => Token::figure(prefix_start..read.end, value, unit, FigureKind::Money),
@@ -847,12 +842,7 @@ fn cn_token(text: &str, start: usize, cn: &CnNumber) -> Token {
         }
     }
     match read.unit {
-        Some((_, UnitClass::NotFigure)) => {
-            if is_duration(text, &num, read.end) {
-                return Token::figure(start..read.end, value, "年", FigureKind::Measure);
-            }
-            not_figure_unit(text, start..read.end, read.end)
-        }
+        Some((_, UnitClass::NotFigure)) => calendar_unit(text, start..read.end, &num, value),
         // "十分" is very, "一个" is a; neither is a count.
         Some(("分", _)) | Some(("点", _)) => Token::number_only(start..cn.end, cn.value),
         // "一个", "一项": an article, not a count; a lone 陆 or 伍 is a word (大陆, 队伍).
@@ -868,6 +858,15 @@ fn cn_token(text: &str, start: usize, cn: &CnNumber) -> Token {
         }
         None => Token::number_only(start..read.end, value),
     }
+}
+
+/// A number whose unit makes it no figure (年, 月, 日…), unless it is a
+/// duration in years ("连续4年").
+fn calendar_unit(text: &str, span: Range<usize>, num: &Num, value: f64) -> Token {
+    if is_duration(text, num, span.end) {
+        return Token::figure(span, value, "年", FigureKind::Measure);
+    }
+    not_figure_unit(text, span.clone(), span.end)
 }
 
 /// "两到三万港元", "十八至三十万日元", "一千到两千万元": a range whose first
