@@ -102,6 +102,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
             range: span.range.clone(),
             weight,
             in_heading: matches!(span.role, Role::Heading(_)),
+            bold: bold_within(&doc.bold, &span.range),
         })
         .collect();
     let found = figures::find(&doc.text, &contexts, lang, options.figures);
@@ -143,6 +144,12 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         headings,
         text: doc.text,
     })
+}
+
+/// The bold ranges (sorted, as the document keeps them) inside `range`.
+fn bold_within(bold: &[Range<usize>], range: &Range<usize>) -> Vec<Range<usize>> {
+    let first = bold.partition_point(|b| b.end <= range.start);
+    bold[first..].iter().take_while(|b| b.start < range.end).cloned().collect()
 }
 
 /// Loads the word dictionary now, so the first [`summarize`] call is fast.

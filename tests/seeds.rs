@@ -146,3 +146,19 @@ fn the_same_text_gives_the_same_summary() {
     let (_, text) = seeds().into_iter().nth(2).unwrap();
     assert_eq!(summarize(&text, &Options::default()), summarize(&text, &Options::default()));
 }
+
+#[test]
+fn the_bold_figures_of_a_data_box_lead_the_key_figures() {
+    // Seed 002 opens with the paper's own 数读 box, every number in bold.
+    let (_, text) = seeds().into_iter().find(|(n, _)| n.starts_with("002")).unwrap();
+    let bold: Vec<&str> = text.split("**").skip(1).step_by(2).collect();
+    assert!(bold.len() >= 10, "{bold:?}");
+    let s = summarize(&text, &Options::default()).unwrap();
+    let from_box = s.figures.iter().filter(|f| bold.contains(&f.text.as_str())).count();
+    assert!(
+        from_box >= 6,
+        "only {from_box} of {} key figures come from the bold box: {:?}",
+        s.figures.len(),
+        s.figures
+    );
+}

@@ -33,6 +33,9 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Index into `blocks` of the title, if the article has one.
     pub title: Option<usize>,
+    /// Byte ranges of `text` that were set in bold (`**…**`, `__…__`), in order:
+    /// editors bold what they want seen.
+    pub bold: Vec<Range<usize>>,
 }
 
 /// One block of a document.
@@ -76,16 +79,25 @@ pub fn parse(raw: &str) -> Document {
     let drafts = join_cut_paragraphs(classify(group_lines(raw)));
     let mut text = String::with_capacity(raw.len());
     let mut blocks = Vec::with_capacity(drafts.len());
+    let mut bold = Vec::new();
     for draft in drafts {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
         let start = text.len();
         text.push_str(&draft.text);
+        // Each run is found where it now stands, after the one before it.
+        let mut from = start;
+        for run in &draft.bold {
+            if let Some(at) = text[from..].find(run.as_str()) {
+                bold.push(from + at..from + at + run.len());
+                from += at + run.len();
+            }
+        }
         blocks.push(Block { role: draft.role, range: start..text.len(), after_cut: draft.after_cut });
     }
     let title = find_title(&blocks);
-    Document { text, blocks, title }
+    Document { text, blocks, title, bold }
 }
 
 /// A block being built, before its place in the final text is known.
@@ -95,14 +107,17 @@ struct Draft {
     /// How many source lines went into the block.
     lines: usize,
     after_cut: bool,
+    /// Bold runs of the block, in order, as they will read in the final text.
+    bold: Vec<String>,
 }
 
 /// One source line, after its Markdown has been read.
 enum Line {
     Break,
     Heading(u8, String),
-    /// Text, and whether it opens a new paragraph (a list item or bullet).
-    Text(String, bool),
+    /// Text, whether it opens a new paragraph (a list item or bullet), and
+    /// the runs of it that were bold.
+    Text(String, bool, Vec<String>),
 }
 
 fn read_line(line: &str) -> Line {
@@ -118,13 +133,24 @@ fn read_line(line: &str) -> Line {
     }
     let unmarked = LINE_MARKER.replace(line, "");
     let mut opens_item = unmarked.len() != line.len();
+    let bold = bold_runs(&unmarked);
     let text = strip_inline(&unmarked);
     let unglyphed = LEADING_GLYPHS.replace(&text, "");
     opens_item |= unglyphed.len() != text.len();
     if unglyphed.trim().is_empty() {
         return Line::Break;
     }
-    Line::Text(unglyphed.into_owned(), opens_item)
+    Line::Text(unglyphed.into_owned(), opens_item, bold)
+}
+
+/// The text of each bold run in a Markdown line, with inline markup removed.
+fn bold_runs(line: &str) -> Vec<String> {
+    MD_EMPHASIS
+        .captures_iter(line)
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)))
+        .map(|m| tidy_spaces(&strip_inline(m.as_str())))
+        .filter(|run| !run.is_empty())
+        .collect()
 }
 
 fn is_thematic_break(line: &str) -> bool {
@@ -165,16 +191,23 @@ fn group_lines(raw: &str) -> Vec<Draft> {
             Line::Break => drafts.extend(paragraph.take()),
             Line::Heading(level, text) => {
                 drafts.extend(paragraph.take());
-                drafts.push(Draft { role: Role::Heading(level), text: tidy_spaces(&text), lines: 1, after_cut: false });
+                drafts.push(Draft {
+                    role: Role::Heading(level),
+                    text: tidy_spaces(&text),
+                    lines: 1,
+                    after_cut: false,
+                    bold: Vec::new(),
+                });
             }
-            Line::Text(text, opens_item) => match paragraph.as_mut() {
+            Line::Text(text, opens_item, bold) => match paragraph.as_mut() {
                 Some(open) if !opens_item => {
                     join_into(&mut open.text, &text);
                     open.lines += 1;
+                    open.bold.extend(bold);
                 }
                 _ => {
                     drafts.extend(paragraph.take());
-                    paragraph = Some(Draft { role: Role::Paragraph, text, lines: 1, after_cut: false });
+                    paragraph = Some(Draft { role: Role::Paragraph, text, lines: 1, after_cut: false, bold });
                 }
             },
         }
@@ -286,6 +319,7 @@ fn join_cut_paragraphs(drafts: Vec<Draft>) -> Vec<Draft> {
             if cut && seam_is_inside_a_word(&prev.text, &draft.text) {
                 join_into(&mut prev.text, &draft.text);
                 prev.lines += draft.lines;
+                prev.bold.extend(draft.bold);
                 continue;
             }
             draft.after_cut = cut;
@@ -355,6 +389,14 @@ mod tests {
             ]
         );
         assert_eq!(doc.title_text(), Some("重庆成为人才热土"));
+    }
+
+    #[test]
+    fn bold_runs_are_kept_as_ranges_of_the_text() {
+        let doc = parse("我市组织实施  \n重大(重点)专项科技项目  \n**132项**  \n引导社会投入超  \n**30亿元**\n\n另一段**重点**文字。");
+        let bold: Vec<&str> = doc.bold.iter().map(|r| &doc.text[r.clone()]).collect();
+        assert_eq!(bold, vec!["132项", "30亿元", "重点"]);
+        assert!(doc.text.starts_with("我市组织实施重大(重点)专项科技项目132项引导社会投入超30亿元"), "{}", doc.text);
     }
 
     #[test]

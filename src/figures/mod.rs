@@ -60,7 +60,7 @@ use crate::schema::{Direction, FigureKind, Lang};
 const W_SENTENCE: f64 = 0.30;
 /// Weight of being early in the text: news puts its key numbers first.
 const W_POSITION: f64 = 0.10;
-/// Weight of standing in a heading: the editor chose to show that number.
+/// Weight of standing in a heading or in bold: the editor chose to show that number.
 const W_HEADING: f64 = 0.10;
 /// Weight of the kind of quantity, scaled by the `KIND_*` factors below.
 const W_KIND: f64 = 0.20;
@@ -116,6 +116,8 @@ pub struct SentenceContext {
     pub weight: f64,
     /// True when the sentence is (part of) a heading.
     pub in_heading: bool,
+    /// Byte ranges inside the sentence that were set in bold.
+    pub bold: Vec<Range<usize>>,
 }
 
 /// One figure found in the text.
@@ -320,7 +322,10 @@ fn sentence_of(sentences: &[SentenceContext], pos: usize) -> Option<&SentenceCon
 fn score(figure: &Figure, text_len: usize, sentence: Option<&SentenceContext>, total: bool) -> f64 {
     // A NaN weight from upstream counts as none rather than poisoning the sort.
     let weight = sentence.map_or(0.0, |s| if s.weight.is_nan() { 0.0 } else { s.weight.clamp(0.0, 1.0) });
-    let heading = sentence.is_some_and(|s| s.in_heading);
+    // A heading or a bold run: either way the editor chose to show the number.
+    let heading = sentence.is_some_and(|s| {
+        s.in_heading || s.bold.iter().any(|b| b.start < figure.range.end && figure.range.start < b.end)
+    });
     let position = 1.0 - figure.range.start as f64 / text_len.max(1) as f64;
     let kind = match figure.kind {
         FigureKind::Money => KIND_MONEY,

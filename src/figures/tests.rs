@@ -11,7 +11,7 @@ fn key_figures(text: &str, sentences: &[SentenceContext], lang: Lang, limit: usi
 
 /// All figures of `text`, read as one sentence of middling weight.
 fn all(text: &str, lang: Lang) -> Vec<Figure> {
-    let sentences = [SentenceContext { range: 0..text.len(), weight: 0.5, in_heading: false }];
+    let sentences = [SentenceContext { range: 0..text.len(), weight: 0.5, in_heading: false, bold: Vec::new() }];
     key_figures(text, &sentences, lang, usize::MAX)
 }
 
@@ -212,8 +212,8 @@ fn headings_and_weighty_sentences_rank_first() {
     let split = text.find("\n\n").unwrap();
     let ranked = |first: (f64, bool), second: (f64, bool)| -> Vec<String> {
         let sentences = [
-            SentenceContext { range: 0..split, weight: first.0, in_heading: first.1 },
-            SentenceContext { range: split + 2..text.len(), weight: second.0, in_heading: second.1 },
+            SentenceContext { range: 0..split, weight: first.0, in_heading: first.1, bold: Vec::new() },
+            SentenceContext { range: split + 2..text.len(), weight: second.0, in_heading: second.1, bold: Vec::new() },
         ];
         key_figures(text, &sentences, Lang::Zh, 10).iter().map(|f| text[f.range.clone()].to_string()).collect()
     };
@@ -246,7 +246,7 @@ fn repeating_a_figure_raises_its_score() {
     let twice = "签约金额36.85亿元。签约金额36.85亿元。";
     let score = |text: &str| {
         // Both texts score their first mention at the same position and weight.
-        let sentences = [SentenceContext { range: 0..once.len(), weight: 0.5, in_heading: false }];
+        let sentences = [SentenceContext { range: 0..once.len(), weight: 0.5, in_heading: false, bold: Vec::new() }];
         key_figures(text, &sentences, Lang::Zh, 1)[0].score
     };
     assert!(score(twice) > score(once));
@@ -265,7 +265,7 @@ fn bare_numbers_are_dropped_or_ranked_last() {
 #[test]
 fn results_respect_the_limit_and_score_range() {
     let text = "引进人才3944名,签约项目260个,发布项目48个,金额超3亿元,增长10%。";
-    let sentences = [SentenceContext { range: 0..text.len(), weight: 1.0, in_heading: true }];
+    let sentences = [SentenceContext { range: 0..text.len(), weight: 1.0, in_heading: true, bold: Vec::new() }];
     let figures = key_figures(text, &sentences, Lang::Zh, 3);
     assert_eq!(figures.len(), 3);
     assert!(figures.windows(2).all(|w| w[0].score >= w[1].score));
@@ -691,4 +691,20 @@ fn random_mixes_of_number_characters_never_panic() {
         let (readings, _) = super::read_numbers(&text);
         assert!(readings.iter().all(|r| text.get(r.range.clone()).is_some()), "{text:?}");
     }
+}
+
+#[test]
+fn a_bold_figure_outranks_the_same_figure_in_plain_text() {
+    let text = "全市新增科技型企业13646家";
+    let at = text.find("13646").unwrap();
+    let plain = [SentenceContext { range: 0..text.len(), weight: 0.5, in_heading: false, bold: Vec::new() }];
+    let bold = [SentenceContext {
+        range: 0..text.len(),
+        weight: 0.5,
+        in_heading: false,
+        bold: std::iter::once(at..text.len()).collect(),
+    }];
+    let plain_score = key_figures(text, &plain, Lang::Zh, 1)[0].score;
+    let bold_score = key_figures(text, &bold, Lang::Zh, 1)[0].score;
+    assert!(bold_score > plain_score, "bold {bold_score} vs plain {plain_score}");
 }
