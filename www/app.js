@@ -6,7 +6,7 @@
 // Article text is untrusted: it only ever reaches the page through textContent.
 
 import { SummarizerClient } from './client.js';
-import { el, renderArticle, renderFigures, renderKeywords, renderSentences } from './render.js';
+import { el, renderAllFigures, renderArticle, renderFigures, renderKeywords, renderSentences } from './render.js';
 import { fileStem, toJson, toMarkdown, toPlainText } from './export.js';
 import { initialLanguage, saveLanguage, translate } from './i18n.js';
 
@@ -42,6 +42,9 @@ const ui = {
   sentences: $('sentences'),
   figures: $('figures'),
   figuresEmpty: $('figures-empty'),
+  allFiguresBlock: $('all-figures-block'),
+  allFiguresSummary: $('all-figures-summary'),
+  allFigures: $('all-figures'),
   keywords: $('keywords'),
   article: $('article-text'),
   copyText: $('copy-text'),
@@ -71,7 +74,10 @@ function applyLanguage() {
   renderStatus();
   renderDocs();
   const doc = currentDoc();
-  if (doc?.summary) renderFigures(ui.figures, doc.summary.figures, { up: t('up'), down: t('down') });
+  if (doc?.summary) {
+    renderFigures(ui.figures, doc.summary.figures, { up: t('up'), down: t('down') });
+    ui.allFiguresSummary.textContent = t('allFigures', { count: doc.summary.all_figures.length });
+  }
 }
 
 ui.langSwitch.addEventListener('click', () => {
@@ -407,6 +413,11 @@ function showDoc(doc, { keepScroll = false } = {}) {
   renderSentences(ui.sentences, summary.sentences);
   renderFigures(ui.figures, summary.figures, { up: t('up'), down: t('down') });
   ui.figuresEmpty.hidden = summary.figures.length > 0;
+  // The full list is built only when opened: a long article can hold thousands.
+  ui.allFiguresBlock.hidden = summary.all_figures.length === 0;
+  ui.allFiguresBlock.open = false;
+  ui.allFigures.replaceChildren();
+  ui.allFiguresSummary.textContent = t('allFigures', { count: summary.all_figures.length });
   renderKeywords(ui.keywords, summary.keywords);
   const scroll = ui.article.scrollTop;
   renderArticle(ui.article, summary);
@@ -450,6 +461,13 @@ function focusInArticle(kind, index) {
     requestAnimationFrame(() => spans[0].scrollIntoView({ block: 'center', behavior: scrollBehavior() })),
   );
 }
+
+ui.allFiguresBlock.addEventListener('toggle', () => {
+  const doc = currentDoc();
+  if (ui.allFiguresBlock.open && doc?.summary && ui.allFigures.childElementCount === 0) {
+    renderAllFigures(ui.allFigures, doc.summary.all_figures);
+  }
+});
 
 ui.sentences.addEventListener('click', (event) => {
   const button = event.target.closest('button[data-sentence]');

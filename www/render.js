@@ -195,6 +195,17 @@ export function renderFigures(list, figures, words = { up: 'up', down: 'down' })
 }
 
 /** Fills the keyword chips. */
+/** Fills the full list of figures (`all_figures`, in document order): number, then label. */
+export function renderAllFigures(list, figures) {
+  list.replaceChildren(
+    ...figures.map((f) => {
+      const item = el('li', 'all-figure');
+      item.append(el('span', 'all-figure-number', f.text), el('span', 'all-figure-label', f.label));
+      return item;
+    }),
+  );
+}
+
 export function renderKeywords(list, keywords) {
   list.replaceChildren(...keywords.map((k) => el('li', 'chip', k.word)));
 }

@@ -309,6 +309,22 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
     });
   });
 
+  test('every number in the article can be listed, beyond the key figures', async () => {
+    const bytes = await readFile(path.join(SITE, 'samples', SEED));
+    await withPage({ width: 1280, height: 900 }, async (page) => {
+      await dropFile(page, SEED, bytes);
+      await waitForSummary(page, `the dropped file ${SEED}`);
+      const keyCount = await page.locator('#figures .figure-card').count();
+      await page.locator('#all-figures-summary').click();
+      const items = page.locator('#all-figures .all-figure');
+      await items.first().waitFor();
+      const all = await items.allTextContents();
+      assert.ok(all.length > keyCount, `${all.length} numbers listed, ${keyCount} key figures`);
+      assert.ok(all.some((line) => line.includes('3944名')), 'the full list lacks 3944名');
+      assert.match(await page.locator('#all-figures-summary').textContent(), new RegExp(`\\(${all.length}\\)|（${all.length}）`));
+    });
+  });
+
   test('a built-in sample can be summarized with one click', async () => {
     await withPage({ width: 1280, height: 900 }, async (page) => {
       const samples = page.locator('#samples button.sample');
