@@ -15,6 +15,10 @@
 // fresh one. `cancel()` rejects what is pending with code 'cancelled', terminates the
 // worker (even mid-analysis: the wasm call cannot be interrupted any other way) and
 // starts a fresh one at once, so the engine is warm again for the next request.
+//
+// Shared by many callers (the <article-summary> elements and the module API of
+// article-summarizer.js): `new SummarizerClient({ supersede: false })` queues requests
+// instead, so each gets its own answer (the worker answers them in order).
 
 export class SummarizerError extends Error {
   /**
@@ -37,6 +41,16 @@ export class SummarizerClient extends EventTarget {
   /** @type {Promise<void> | null} */
   #ready = null;
   #isReady = false;
+  #supersede = true;
+
+  /**
+   * @param {{supersede?: boolean}} [config] supersede: false keeps earlier requests
+   *   pending when a new one arrives (for a client shared by independent callers).
+   */
+  constructor({ supersede = true } = {}) {
+    super();
+    this.#supersede = supersede;
+  }
 
   /** Whether the current worker has loaded the engine. */
   get ready() {
@@ -59,7 +73,7 @@ export class SummarizerClient extends EventTarget {
    */
   summarize(input, options = {}) {
     const worker = this.#ensureWorker();
-    for (const [id, entry] of this.#pending) {
+    for (const [id, entry] of this.#supersede ? this.#pending : []) {
       this.#pending.delete(id);
       entry.reject(new SummarizerError('superseded', 'A newer request replaced this one.'));
     }

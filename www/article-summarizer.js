@@ -1,0 +1,88 @@
+// The module API: the same JSON as the CLI's `--json`, as a promise.
+//
+//   import { summarize, summarizeFile } from './article-summarizer.js';
+//   const summary = await summarize(text, { sentences: 3 });
+//   const fromFile = await summarizeFile(fileOrBlobOrBytes);   // decoded as the CLI reads files
+//
+// In a browser every call goes to one shared Web Worker (worker.js, through client.js),
+// however many callers there are: all <article-summary> elements on a page use it too.
+// In Node (no Worker, no DOM) the wasm module in ./pkg/ is loaded directly from its
+// bytes, read with node:fs, which is imported only there.
+// Errors reject with an Error whose message a reader can act on.
+
+import { SummarizerClient } from './client.js';
+
+const PKG_JS = './pkg/article_summarizer.js';
+const PKG_WASM = './pkg/article_summarizer_bg.wasm';
+
+const inBrowser = typeof Worker === 'function' && typeof document !== 'undefined';
+
+/** @type {SummarizerClient | null} */
+let client = null;
+
+/** The one worker client of this page, made on first use; requests are queued, not superseded. */
+export function sharedClient() {
+  if (!inBrowser) throw new Error('sharedClient() needs a browser (Web Workers).');
+  client ??= new SummarizerClient({ supersede: false });
+  return client;
+}
+
+/** @type {Promise<any> | null} */
+let direct = null;
+
+/** Node: the wasm module, loaded once from its bytes. */
+function engine() {
+  direct ??= (async () => {
+    const mod = await import(PKG_JS);
+    const { readFile } = await import('node:fs/promises');
+    await mod.default({ module_or_path: await readFile(new URL(PKG_WASM, import.meta.url)) });
+    return mod;
+  })();
+  return direct;
+}
+
+/** Drops options that are not set, so the engine sees only real values. */
+function clean(options) {
+  const out = {};
+  for (const [key, value] of Object.entries(options ?? {})) {
+    if (value !== undefined && value !== null && value !== '') out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * Summarizes a string.
+ * @param {string} text
+ * @param {object} [options] {sentences, maxChars, figures, keywords, lang, maxBytes}
+ * @returns {Promise<object>} the Summary
+ */
+export async function summarize(text, options = {}) {
+  if (typeof text !== 'string') throw new TypeError('summarize(text): text must be a string.');
+  if (inBrowser) return (await sharedClient().summarize(text, clean(options))).summary;
+  return (await engine()).summarize(text, clean(options));
+}
+
+/**
+ * Summarizes a file's bytes, decoded by the engine's own decoder (BOMs, GBK, Big5…),
+ * as the CLI reads files.
+ * @param {Blob | ArrayBuffer | ArrayBufferView} input
+ * @param {object} [options]
+ * @returns {Promise<object>} the Summary
+ */
+export async function summarizeFile(input, options = {}) {
+  if (inBrowser) {
+    const blob = input instanceof Blob ? input : new Blob([toBytes(input)]);
+    return (await sharedClient().summarize(blob, clean(options))).summary;
+  }
+  const bytes = typeof Blob === 'function' && input instanceof Blob ? new Uint8Array(await input.arrayBuffer()) : toBytes(input);
+  if (bytes.length === 0) throw new Error('The file is empty.');
+  const mod = await engine();
+  return mod.summarize(mod.decodeFile(bytes).text, clean(options));
+}
+
+function toBytes(input) {
+  if (input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  throw new TypeError('summarizeFile(input): input must be a Blob, an ArrayBuffer or a typed array.');
+}
