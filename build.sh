@@ -2,7 +2,8 @@
 # One entry point for building, serving, testing and measuring.
 #
 #   ./build.sh serve   build everything, serve www/ on http://127.0.0.1:8080
-#   ./build.sh build   build the wasm into www/pkg and a deployable dist/
+#   ./build.sh build   build the wasm into www/pkg, a deployable dist/ and the
+#                      npm package dist/package/
 #   ./build.sh test    every test: Rust unit and integration, wasm in headless
 #                      Chromium, and the page end to end
 #   ./build.sh bench   size and speed tables (see README "Measurements")
@@ -48,7 +49,7 @@ ensure_rust() {
 }
 
 ensure_node_packages() {
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/tsc ]; then
     log "installing npm dev packages"
     npm ci --no-fund --no-audit --loglevel=error
   fi
@@ -83,6 +84,8 @@ build_dist() {
   rm -rf dist
   cp -r www dist
   rm -f dist/.gitignore
+  # The npm-shaped package of the embed (publish it with npm; a static host may skip it).
+  node tools/package.mjs dist/package
   log "dist/ ready ($(du -sh dist | cut -f1))"
 }
 
@@ -103,6 +106,7 @@ cmd_test() {
   log "Rust unit, integration and doc tests"
   cargo test
   build_wasm
+  build_dist
   log "wasm tests in headless Chromium"
   CHROMEDRIVER=$(command -v chromedriver) \
     cargo test --release --target "$WASM_TARGET" --test wasm
