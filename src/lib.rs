@@ -19,8 +19,8 @@
 //!
 //! Each stage is a module with one job:
 //!
-//! 0. `input`: the bytes of a file → text ([`decode`]): BOMs, legacy
-//!    encodings detected, binary files refused.
+//! 0. `input`: the bytes of a file → text or Markdown ([`read`]): format
+//!    and encoding detected, binary files refused.
 //! 1. `document`: raw text or Markdown → a cleaned [`Summary::text`] made of
 //!    headings and paragraphs, with lines broken mid-sentence joined and
 //!    stray spaces inside Chinese removed.
@@ -71,9 +71,10 @@ mod text;
 mod wasm;
 
 pub use error::{Error, ErrorKind};
-pub use input::{decode, Decoded};
+pub use input::{decode, read, Decoded, Source};
 pub use options::Options;
-pub use pipeline::{summarize, warm_up};
+pub use pipeline::{summarize, summarize_source, warm_up};
 pub use schema::{
-    DateMention, Direction, Figure, FigureKind, Heading, Keyword, Lang, Sentence, Summary, SCHEMA_VERSION,
+    DateMention, Direction, Figure, FigureKind, Format, Heading, Keyword, Lang, Sentence, SourceInfo, Summary,
+    SCHEMA_VERSION,
 };

@@ -10,7 +10,8 @@ use crate::figures::{self, SentenceContext};
 use crate::keywords;
 use crate::options::Options;
 use crate::output::{self, Utf16Offsets};
-use crate::schema::{Summary, SCHEMA_VERSION};
+use crate::input::Source;
+use crate::schema::{SourceInfo, Summary, SCHEMA_VERSION};
 use crate::summary::{self, SentenceInput};
 use crate::text::{lang, sentences, words};
 
@@ -143,7 +144,16 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         keywords: found_keywords.into_iter().map(output::keyword).collect(),
         headings,
         text: doc.text,
+        source: None,
     })
+}
+
+/// Summarizes a file read by [`crate::read`], and says in
+/// [`Summary::source`] how it was read.
+pub fn summarize_source(source: &Source, options: &Options) -> Result<Summary, Error> {
+    let mut summary = summarize(&source.text, options)?;
+    summary.source = Some(SourceInfo { format: source.format, encoding: source.encoding.clone() });
+    Ok(summary)
 }
 
 /// The bold ranges (sorted, as the document keeps them) inside `range`.

@@ -46,6 +46,33 @@ pub struct Summary {
     pub keywords: Vec<Keyword>,
     /// The document's headings, in order: its structure.
     pub headings: Vec<Heading>,
+    /// How the text was read, when it came from a file's bytes; `None` when
+    /// the caller passed text.
+    pub source: Option<SourceInfo>,
+}
+
+/// The kind of file an article was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text.
+    Text,
+    /// Markdown (read like text: its markup is stripped, its headings kept).
+    Markdown,
+    /// A web page: its main article was extracted.
+    Html,
+    /// A Word document: its paragraphs and headings were extracted.
+    Docx,
+}
+
+/// How a file was read: its format and its character encoding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    /// The format, detected from the content and, failing that, the file name.
+    pub format: Format,
+    /// The character encoding by its WHATWG name ("UTF-8", "GBK", "Big5",
+    /// "UTF-16LE"…); "UTF-8" for DOCX, whose XML is always Unicode.
+    pub encoding: String,
 }
 
 /// One headline sentence.

@@ -1,4 +1,5 @@
-//! The JavaScript door: `summarize` and `warmUp`, through wasm-bindgen.
+//! The JavaScript door: `summarize`, `readFile`, `summarizeSource` and
+//! `warmUp`, through wasm-bindgen.
 //!
 //! This layer only translates: a JS options object in, the [`Summary`] out
 //! as a plain object, and library errors as a thrown `Error` whose message
@@ -35,6 +36,19 @@ export interface Summary {
   dates: DateMention[];
   keywords: Keyword[];
   headings: Heading[];
+  source: SourceInfo | null;
+}
+
+export interface SourceInfo {
+  format: "text" | "markdown" | "html" | "docx";
+  encoding: string;
+}
+
+/** A file read by `readFile`: its article as text or Markdown, and how it was read. */
+export interface Source {
+  text: string;
+  format: "text" | "markdown" | "html" | "docx";
+  encoding: string;
 }
 
 export interface Sentence {
@@ -85,21 +99,41 @@ pub fn summarize_js(
     text: &str,
     #[wasm_bindgen(unchecked_param_type = "SummarizeOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("Invalid options: {e}")))?
-    };
-    let summary: Summary = crate::summarize(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    summary.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+    let summary: Summary = crate::summarize(text, &options_from(options)?).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&summary)
 }
 
-/// Decodes a file's bytes (any encoding `decode` detects) to text. Returns
-/// `{text, encoding}`, or throws an `Error` saying why the bytes are not text.
-#[wasm_bindgen(js_name = decodeFile, unchecked_return_type = "{ text: string; encoding: string }")]
-pub fn decode_text_js(bytes: &[u8]) -> Result<JsValue, JsError> {
-    let decoded = crate::decode(bytes).map_err(|e| JsError::new(&e.to_string()))?;
-    decoded.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+fn options_from(options: JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("Invalid options: {e}")))
+}
+
+/// Plain objects and arrays, as `JSON.parse` would give: what every door returns.
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Reads a file's bytes as the CLI does: detects the format and encoding,
+/// and extracts the article. Returns a `Source`, or throws an `Error`
+/// saying why the bytes can't be read.
+#[wasm_bindgen(js_name = readFile, unchecked_return_type = "Source")]
+pub fn read_file_js(bytes: &[u8], name: Option<String>) -> Result<JsValue, JsError> {
+    let source = crate::read(bytes, name.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&source)
+}
+
+/// Summarizes a `Source` from `readFile`; the summary says how it was read.
+#[wasm_bindgen(js_name = summarizeSource, unchecked_return_type = "Summary")]
+pub fn summarize_source_js(
+    #[wasm_bindgen(unchecked_param_type = "Source")] source: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SummarizeOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let source: crate::Source =
+        serde_wasm_bindgen::from_value(source).map_err(|e| JsError::new(&format!("Invalid source: {e}")))?;
+    let summary = crate::summarize_source(&source, &options_from(options)?).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&summary)
 }
 
 /// Builds the word dictionary ahead of the first call.

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-use article_summarizer::{summarize, Options, Summary};
+use article_summarizer::{read, summarize_source, Format, Options, SourceInfo, Summary};
 
 const SEED_000: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/samples/000_1fb41a5b070bc01f.txt");
 
@@ -37,8 +37,10 @@ fn json_output_is_the_library_summary() {
     let out = run(&["--json", SEED_000], "");
     assert!(out.status.success());
     let from_cli: Summary = serde_json::from_str(&stdout(&out)).unwrap();
-    let from_lib = summarize(&std::fs::read_to_string(SEED_000).unwrap(), &Options::default()).unwrap();
+    let source = read(&std::fs::read(SEED_000).unwrap(), Some(SEED_000)).unwrap();
+    let from_lib = summarize_source(&source, &Options::default()).unwrap();
     assert_eq!(from_cli, from_lib);
+    assert_eq!(from_cli.source, Some(SourceInfo { format: Format::Text, encoding: "UTF-8".into() }));
     assert_eq!(from_cli.schema, 1);
 }
 
@@ -116,7 +118,12 @@ fn a_gbk_file_is_read_like_its_utf8_twin() {
     let from_gbk = run_on_bytes(&["--json"], &gbk, "gbk.txt");
     let from_utf8 = run_on_bytes(&["--json"], article.as_bytes(), "utf8.txt");
     assert!(from_gbk.status.success(), "{}", String::from_utf8_lossy(&from_gbk.stderr));
-    assert_eq!(stdout(&from_gbk), stdout(&from_utf8));
+    let mut from_gbk: Summary = serde_json::from_str(&stdout(&from_gbk)).unwrap();
+    let from_utf8: Summary = serde_json::from_str(&stdout(&from_utf8)).unwrap();
+    // The one difference is the encoding the output reports.
+    let encoding = from_gbk.source.as_mut().map(|s| std::mem::replace(&mut s.encoding, "UTF-8".into()));
+    assert!(matches!(encoding.as_deref(), Some("GBK" | "gb18030")), "{encoding:?}");
+    assert_eq!(from_gbk, from_utf8);
 }
 
 #[test]

@@ -6,8 +6,8 @@
 use std::collections::BTreeSet;
 
 use article_summarizer::{
-    summarize, DateMention, Direction, Figure, FigureKind, Heading, Keyword, Lang, Options, Sentence, Summary,
-    SCHEMA_VERSION,
+    summarize, DateMention, Direction, Figure, FigureKind, Format, Heading, Keyword, Lang, Options, Sentence,
+    SourceInfo, Summary, SCHEMA_VERSION,
 };
 use serde_json::Value;
 
@@ -59,6 +59,7 @@ fn full_summary() -> Summary {
         dates: vec![DateMention { text: "11月16日".into(), start: 0, end: 6 }],
         keywords: vec![Keyword { word: "人才".into(), score: 1.0 }],
         headings: vec![Heading { text: "标题".into(), level: 1, start: 0, end: 2 }],
+        source: Some(SourceInfo { format: Format::Html, encoding: "GBK".into() }),
     }
 }
 
@@ -112,9 +113,10 @@ fn typescript_paths() -> BTreeSet<String> {
         for (field, ty) in fields {
             let path = if prefix.is_empty() { field.clone() } else { format!("{prefix}.{field}") };
             out.insert(path.clone());
+            let ty = ty.strip_suffix(" | null").unwrap_or(ty);
             let (inner, array) = match ty.strip_suffix("[]") {
                 Some(inner) => (inner, true),
-                None => (ty.as_str(), false),
+                None => (ty, false),
             };
             if interfaces.iter().any(|(n, _)| n == inner) {
                 expand(inner, &if array { format!("{path}[]") } else { path }, interfaces, out);

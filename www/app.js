@@ -172,7 +172,8 @@ client.start();
 
 /**
  * @typedef {{id: number, label: string, sourceKey: string | null, sourceText: string,
- *   file: Blob | null, load: (() => Promise<string>) | null, text: string | null,
+ *   file: Blob | null, load: (() => Promise<string>) | null,
+ *   source: string | {text: string, format: string, encoding: string} | null,
  *   summary: object | null, length: string, state: 'queued' | 'working' | 'done',
  *   wanted?: string, sampleFile?: string}} Doc  (length: what the summary was made with;
  *   wanted: what the reader chose, run when the engine is free)
@@ -203,7 +204,7 @@ function addDocs(inputs) {
       sourceText: input.sourceText ?? '',
       file: input.file ?? null,
       load: input.load ?? null,
-      text: input.text ?? null,
+      source: input.text ?? null,
       summary: null,
       length: preferredLength,
       state: 'queued',
@@ -244,12 +245,12 @@ async function pump() {
   setStatus('busy', queue.length > 0 ? 'busyMore' : 'busy', { label: doc.label, more: queue.length });
   showProgress(null);
   try {
-    let input = doc.file ?? doc.text;
+    let input = doc.file ?? doc.source;
     if (input === null && doc.load) input = await doc.load();
     if (active !== job) return; // cancelled while loading
-    const { summary, text } = await client.summarize(input, LENGTHS[doc.length]);
+    const { summary, source } = await client.summarize(input, LENGTHS[doc.length]);
     if (active !== job) return;
-    doc.text = text;
+    doc.source = source;
     doc.file = null;
     doc.load = null;
     doc.summary = summary;
@@ -316,7 +317,7 @@ async function rerank(doc, length) {
   setStatus('busy', 'rerank', { length: { key: length } });
   showProgress(null);
   try {
-    const { summary } = await client.summarize(doc.text, LENGTHS[length]);
+    const { summary } = await client.summarize(doc.source, LENGTHS[length]);
     if (active !== job) return;
     doc.summary = summary;
     doc.length = length;
@@ -605,9 +606,7 @@ ui.pasteForm.addEventListener('submit', (event) => {
 });
 
 /**
- * What a paste offers. Today the text/plain flavour is what gets summarized; the HTML
- * flavour is carried along so that, once the core reads HTML, it can take this same path
- * (send `html` instead of `text`).
+ * What a paste offers: files, and the HTML and plain-text flavours of copied text.
  * @param {DataTransfer} data
  */
 function clipboardInput(data) {
@@ -637,6 +636,12 @@ document.addEventListener('paste', (event) => {
   // Anywhere else on the page: summarize what was pasted straight away.
   event.preventDefault();
   if (input.files.length > 0) return addFiles(input.files);
+  if (input.html.trim()) {
+    // Rich text copied from a web page goes the way an .html file goes, so its headings
+    // survive and its navigation is dropped by the same extractor.
+    const file = new File([input.html], 'clipboard.html', { type: 'text/html' });
+    return addDocs([{ label: t('pastedLabel'), sourceKey: 'pastedLabel', file }]);
+  }
   ui.pasteText.value = input.text;
   addText(input.text);
 });

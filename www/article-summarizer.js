@@ -2,7 +2,7 @@
 //
 //   import { summarize, summarizeFile } from './article-summarizer.js';
 //   const summary = await summarize(text, { sentences: 3 });
-//   const fromFile = await summarizeFile(fileOrBlobOrBytes);   // decoded as the CLI reads files
+//   const fromFile = await summarizeFile(bytes, 'post.html');   // read as the CLI reads files
 //
 // In a browser every call goes to one shared Web Worker (worker.js, through client.js),
 // however many callers there are: all <article-summary> elements on a page use it too.
@@ -63,21 +63,24 @@ export async function summarize(text, options = {}) {
 }
 
 /**
- * Summarizes a file's bytes, decoded by the engine's own decoder (BOMs, GBK, Big5…),
- * as the CLI reads files.
+ * Summarizes a file's bytes, read by the engine as the CLI reads files: the format (text,
+ * Markdown, HTML, DOCX) and the encoding are detected, and the summary's `source` says
+ * which. `name` (a File's own name by default) breaks ties the content leaves open.
  * @param {Blob | ArrayBuffer | ArrayBufferView} input
+ * @param {string} [name]
  * @param {object} [options]
  * @returns {Promise<object>} the Summary
  */
-export async function summarizeFile(input, options = {}) {
+export async function summarizeFile(input, name, options = {}) {
+  const fileName = name ?? (typeof File === 'function' && input instanceof File ? input.name : undefined);
   if (inBrowser) {
-    const blob = input instanceof Blob ? input : new Blob([toBytes(input)]);
-    return (await sharedClient().summarize(blob, clean(options))).summary;
+    const file = new File([input instanceof Blob ? input : toBytes(input)], fileName ?? '');
+    return (await sharedClient().summarize(file, clean(options))).summary;
   }
   const bytes = typeof Blob === 'function' && input instanceof Blob ? new Uint8Array(await input.arrayBuffer()) : toBytes(input);
   if (bytes.length === 0) throw new Error('The file is empty.');
   const mod = await engine();
-  return mod.summarize(mod.decodeFile(bytes).text, clean(options));
+  return mod.summarizeSource(mod.readFile(bytes, fileName), clean(options));
 }
 
 function toBytes(input) {

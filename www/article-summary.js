@@ -6,7 +6,7 @@
 //   <article-summary layout="inline">Text to summarize, right here.</article-summary>
 //
 // Text: `for` (a CSS selector; that element's rendered text), else `src` (a same-origin
-// text or Markdown file, read as the CLI reads files), else the element's own text.
+// text, Markdown or HTML file, read as the CLI reads files), else the element's own text.
 // Options: `sentences`, `figures`, `lang` (zh|en). `layout`: card (default), box, inline.
 // Work starts only when the element comes near the viewport; every element on the page
 // shares one worker (article-summarizer.js). When done it fires `summary-ready`
@@ -187,7 +187,9 @@ export class ArticleSummary extends HTMLElement {
         if (url.origin !== location.origin) throw new Error(`src="${src}" is not on this site.`);
         const response = await fetch(url, { credentials: 'same-origin' });
         if (!response.ok) throw new Error(`Could not load ${src} (HTTP ${response.status}).`);
-        result = await client.summarize(await response.blob(), options);
+        // A File with the URL's name, so that post.html is read as a page, as the CLI would.
+        const name = decodeURIComponent(url.pathname.split('/').pop() ?? '');
+        result = await client.summarize(new File([await response.blob()], name), options);
       } else {
         result = await client.summarize(this.textContent ?? '', options);
       }

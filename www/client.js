@@ -5,7 +5,7 @@
 //   client.addEventListener('ready', …);              // engine loaded and warmed
 //   client.addEventListener('failure', (e) => e.detail /* SummarizerError */);
 //   client.addEventListener('progress', (e) => e.detail /* {id, phase, loaded?, total?} */);
-//   const { summary, text } = await client.summarize(textOrFile, options);
+//   const { summary, source } = await client.summarize(textOrFile, options);
 //   client.cancel();                                  // stop now: terminate, start a fresh worker
 //
 // Each request gets an id. A new request supersedes any still pending: their promises
@@ -64,12 +64,13 @@ export class SummarizerClient extends EventTarget {
   }
 
   /**
-   * Summarizes a string or a File/Blob.
-   * @param {string | Blob} input
+   * Summarizes a string, a File/Blob, or a Source an earlier call returned.
+   * @param {string | Blob | {text: string, format: string, encoding: string}} input
    * @param {{sentences?: number, figures?: number, keywords?: number, lang?: 'zh' | 'en'}} [options]
-   * @returns {Promise<{summary: object, text: string}>} the Summary (src/schema.rs) and the
-   *   text it was made from (for a file, as the worker decoded it), so callers can re-run
-   *   with other options without reading the file again.
+   * @returns {Promise<{summary: object, source: string | object}>} the Summary (src/schema.rs)
+   *   and what it was made from (for a file, the Source the worker read: its article text,
+   *   format and encoding), so callers can re-run with other options without reading the
+   *   file again.
    */
   summarize(input, options = {}) {
     const worker = this.#ensureWorker();
@@ -81,9 +82,11 @@ export class SummarizerClient extends EventTarget {
     const message =
       typeof input === 'string'
         ? { id, type: 'summarize', text: input, options }
-        : { id, type: 'summarize', file: input, options };
+        : input instanceof Blob
+          ? { id, type: 'summarize', file: input, options }
+          : { id, type: 'summarize', source: input, options };
     return new Promise((resolve, reject) => {
-      const done = (data) => resolve({ summary: data.result, text: typeof input === 'string' ? input : data.text });
+      const done = (data) => resolve({ summary: data.result, source: data.source ?? input });
       this.#pending.set(id, { resolve: done, reject });
       try {
         worker.postMessage(message);

@@ -7,8 +7,12 @@
 // │ direction │ shape                                        │ meaning                                  │
 // ├───────────┼──────────────────────────────────────────────┼──────────────────────────────────────────┤
 // │ → worker  │ {id, type:'summarize', text, options?}       │ summarize a string                       │
-// │ → worker  │ {id, type:'summarize', file, options?}       │ summarize a Blob/File (decoded by the    │
-// │           │                                              │ engine's decodeFile, as in the CLI)      │
+// │ → worker  │ {id, type:'summarize', file, options?}       │ summarize a Blob/File, read by the       │
+// │           │                                              │ engine's readFile as the CLI reads files │
+// │           │                                              │ (format and encoding detected; the name  │
+// │           │                                              │ of a File breaks ties)                   │
+// │ → worker  │ {id, type:'summarize', source, options?}     │ summarize a Source from an earlier file  │
+// │           │                                              │ answer again, e.g. at another length     │
 // │ ← worker  │ {type:'ready'}                               │ engine loaded and warmed; sent once      │
 // │ ← worker  │ {type:'init-failed', error}                  │ engine could not load; sent once instead │
 // │           │                                              │ of 'ready' (the client then discards     │
@@ -16,8 +20,9 @@
 // │ ← worker  │ {id, type:'progress', phase, loaded?, total?}│ phase 'reading' (bytes loaded of total)  │
 // │           │                                              │ or 'analyzing' (no measure: the engine   │
 // │           │                                              │ call is one synchronous step)            │
-// │ ← worker  │ {id, ok:true, result, text?}                 │ result is a Summary (src/schema.rs);     │
-// │           │                                              │ text is the decoded file, for file input │
+// │ ← worker  │ {id, ok:true, result, source?}               │ result is a Summary (src/schema.rs);     │
+// │           │                                              │ source is the file as read (a Source:    │
+// │           │                                              │ {text, format, encoding}), for a file    │
 // │ ← worker  │ {id, ok:false, error, fatal?}                │ the request failed; fatal:true means the │
 // │           │                                              │ engine trapped and this worker must not  │
 // │           │                                              │ be used again                            │
@@ -111,16 +116,16 @@ async function readBytes(blob, onProgress) {
 }
 
 /**
- * Decodes a file's bytes with the engine's own decoder, the one the CLI uses
- * too (BOMs, GBK/Big5 detection, binary files refused), so one file gives
- * one result at every door.
+ * Reads a file's bytes with the engine's own reader, the one the CLI uses too (format
+ * and encoding detected, HTML and DOCX extracted, binary files refused), so one file
+ * gives one result at every door.
  */
-function decode(mod, bytes) {
+function readSource(mod, bytes, name) {
   if (bytes.length === 0) throw new RequestError('empty', 'The file is empty.');
   try {
-    return mod.decodeFile(bytes).text;
+    return mod.readFile(bytes, name || undefined);
   } catch (err) {
-    throw new RequestError('not-text', err?.message || 'This file is not text.');
+    throw new RequestError('not-text', err?.message || 'This file can not be read.');
   }
 }
 
@@ -134,11 +139,15 @@ async function handle(data) {
       )
     : null;
   const mod = await engine();
-  const text = fromFile ? decode(mod, bytes) : data.text;
-  if (typeof text !== 'string') throw new RequestError('bad-request', 'Nothing to summarize was sent.');
+  const source = fromFile ? readSource(mod, bytes, data.file.name) : data.source;
+  if (source === undefined && typeof data.text !== 'string') {
+    throw new RequestError('bad-request', 'Nothing to summarize was sent.');
+  }
   self.postMessage({ id, type: 'progress', phase: 'analyzing' });
-  const result = mod.summarize(text, data.options ?? {});
-  return fromFile ? { result, text } : { result };
+  const options = data.options ?? {};
+  if (source === undefined) return { result: mod.summarize(data.text, options) };
+  const result = mod.summarizeSource(source, options);
+  return fromFile ? { result, source } : { result };
 }
 
 self.addEventListener('message', async ({ data }) => {

@@ -9,7 +9,7 @@
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
-use article_summarizer::{decode, summarize, ErrorKind, Lang, Options, Summary};
+use article_summarizer::{read, summarize, summarize_source, ErrorKind, Lang, Options, Summary};
 use serde::{Deserialize, Serialize};
 
 const USAGE: &str = "\
@@ -150,7 +150,8 @@ fn run_one(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    let result = decode(&bytes).and_then(|decoded| summarize(&decoded.text, &args.options));
+    let name = (path != "-").then_some(path);
+    let result = read(&bytes, name).and_then(|source| summarize_source(&source, &args.options));
     match result {
         Ok(summary) if args.mode == Mode::Json => {
             serde_json::to_writer_pretty(&mut *out, &summary)?;

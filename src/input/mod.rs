@@ -11,10 +11,15 @@
 //!   and anything else with NUL bytes as not text, instead of being
 //!   summarized as garbage.
 //!
-//! Limits: HTML and DOCX are decoded as text here; extracting their article
-//! is a later stage's job.
+//! * The format is found from the content first and the file name second,
+//!   and every format leaves here as text or Markdown, which is all the
+//!   document stage reads.
+//!
+//! Limits: HTML is decoded as text and DOCX refused as an archive until
+//! their extractors land.
 
 use crate::error::{Error, ErrorKind};
+use crate::schema::Format;
 
 /// How far into a file to look for NUL bytes and signatures.
 const SNIFF_BYTES: usize = 8 * 1024;
@@ -44,6 +49,54 @@ pub struct Decoded {
     pub text: String,
     /// The encoding it was read as, by its WHATWG name ("UTF-8", "GBK", "Big5", "UTF-16LE"…).
     pub encoding: &'static str,
+}
+
+/// A file read into text, and how it was read.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Source {
+    /// The article as text or Markdown, ready for [`crate::summarize`].
+    pub text: String,
+    /// What kind of file it was.
+    pub format: Format,
+    /// The character encoding it was read in, by its WHATWG name.
+    pub encoding: String,
+}
+
+/// Reads a file a person dropped: detects its format and encoding, and
+/// returns its article as text or Markdown. `name` (the file name, if known)
+/// breaks ties the content leaves open, such as `.md`.
+///
+/// ```
+/// let source = article_summarizer::read("# 标题\n\n正文。".as_bytes(), Some("post.md")).unwrap();
+/// assert_eq!(source.format, article_summarizer::Format::Markdown);
+/// assert_eq!(source.encoding, "UTF-8");
+/// ```
+pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Source, Error> {
+    let decoded = decode(bytes)?;
+    let extension = name.and_then(|n| n.rsplit_once('.')).map(|(_, ext)| ext.to_ascii_lowercase());
+    let format = if looks_like_html(&decoded.text) || matches!(extension.as_deref(), Some("html" | "htm" | "xhtml")) {
+        Format::Html
+    } else if matches!(extension.as_deref(), Some("md" | "markdown")) {
+        Format::Markdown
+    } else {
+        Format::Text
+    };
+    Ok(Source { text: decoded.text, format, encoding: decoded.encoding.to_string() })
+}
+
+/// True when text opens the way web pages do, whatever the file is called.
+/// Browsers' "save page" adds a leading comment (`<!-- saved from url=… -->`),
+/// so comments before the first tag are skipped.
+fn looks_like_html(text: &str) -> bool {
+    let mut rest = text.trim_start();
+    while let Some(comment) = rest.strip_prefix("<!--") {
+        match comment.find("-->") {
+            Some(end) => rest = comment[end + 3..].trim_start(),
+            None => return false,
+        }
+    }
+    let opening: String = rest.chars().take(16).flat_map(char::to_lowercase).collect();
+    ["<!doctype html", "<html", "<head", "<body"].iter().any(|tag| opening.starts_with(tag))
 }
 
 /// Decodes the bytes of a file as text, or says why they are not text.
@@ -111,6 +164,20 @@ mod tests {
         let traditional = "重慶國際人才交流大會落下帷幕，集中引進碩士、博士優秀人才3944名，簽約落地人才項目260個。";
         let (big5, _, _) = encoding_rs::BIG5.encode(traditional);
         assert_eq!(decode(&big5).unwrap(), Decoded { text: traditional.into(), encoding: "Big5" });
+    }
+
+    #[test]
+    fn formats_come_from_the_content_then_the_name() {
+        let page = "<!-- saved from url=(0014)about:internet -->\n<!DOCTYPE html><html><body><p>正文。</p></body></html>";
+        assert_eq!(read(page.as_bytes(), Some("page.txt")).unwrap().format, Format::Html);
+        assert_eq!(read(b"<p>fragment</p>", Some("page.htm")).unwrap().format, Format::Html);
+        assert_eq!(read("# 标题\n\n正文。".as_bytes(), Some("a.MD")).unwrap().format, Format::Markdown);
+        assert_eq!(read("# 标题\n\n正文。".as_bytes(), None).unwrap().format, Format::Text);
+        assert_eq!(read(b"<b>not a page</b> but text", Some("notes.txt")).unwrap().format, Format::Text);
+        let (gbk, _, _) = encoding_rs::GBK.encode(ARTICLE);
+        let source = read(&gbk, Some("old.txt")).unwrap();
+        assert_eq!((source.text.as_str(), source.format), (ARTICLE, Format::Text));
+        assert!(source.encoding == "GBK" || source.encoding == "gb18030", "{}", source.encoding);
     }
 
     #[test]

@@ -160,13 +160,14 @@ test('the embed demo under a strict CSP: two articles, one worker, no errors', {
       const { summarize, summarizeFile } = await import('./article-summarizer.js');
       const [a, b] = await Promise.all([
         summarize('新馆总投资12.6亿元，建筑面积9.3万平方米。首日接待读者2.8万人次。'),
-        summarizeFile(await (await fetch('samples/000_1fb41a5b070bc01f.txt')).blob(), { sentences: 1 }),
+        summarizeFile(await (await fetch('samples/000_1fb41a5b070bc01f.txt')).blob(), 'seed.txt', { sentences: 1 }),
       ]);
-      return { a: a.figures.map((f) => f.text), b: b.figures.map((f) => [f.text, f.label]), bSentences: b.sentences.length };
+      return { a: a.figures.map((f) => f.text), b: b.figures.map((f) => [f.text, f.label]), bSentences: b.sentences.length, bSource: b.source };
     });
     assert.ok(viaModule.a.includes('12.6亿元'));
     assert.ok(viaModule.b.some(([t, l]) => t === '3944名' && l.includes('人才')));
     assert.equal(viaModule.bSentences, 1);
+    assert.deepEqual(viaModule.bSource, { format: 'text', encoding: 'UTF-8' });
 
     await page.screenshot({ path: path.join(OUT, 'embed-demo.png'), fullPage: true });
     assert.equal(workers.length, 1, `expected one worker, got ${JSON.stringify(workers)}`);

@@ -587,18 +587,36 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
     });
   });
 
-  test('pasting anywhere on the page summarizes the plain text of the clipboard', async () => {
+  test('pasting rich text anywhere reads its HTML as an .html file; plain text is pasted as text', async () => {
     await withPage({ width: 1280, height: 900 }, async (page) => {
+      // Copied from a web page: navigation and a share bar around the article.
+      await page.evaluate((text) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', `Home News Sport\nBattery breakthrough\n${text}\nShare on Facebook`);
+        data.setData(
+          'text/html',
+          `<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>` +
+            `<article><h1>Battery breakthrough</h1>${text.split('\n').map((p) => `<p>${p}</p>`).join('')}</article>` +
+            `<div class="share"><a href="#">Share on Facebook</a></div>`,
+        );
+        document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, ENGLISH_2.replace(/\. /g, '.\n'));
+      await waitForSummary(page, 'pasted rich text');
+      const rich = await readResults(page);
+      assert.equal(rich.title, 'Battery breakthrough', 'the heading of the copied page was lost');
+      assert.ok(rich.article.includes('2,000 cycles'));
+      assert.ok(!/Share on Facebook|Sport/.test(rich.article), `page furniture was kept: ${rich.article}`);
+      assertSentencesInArticle(rich, 1);
+
+      // Plain text only: summarized as text, and put in the box.
       await page.evaluate((text) => {
         const data = new DataTransfer();
         data.setData('text/plain', text);
-        data.setData('text/html', `<p><b>Ignored for now</b> ${text}</p>`);
         document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
       }, ENGLISH_2);
       await waitForSummary(page, 'pasted text');
       const shown = await readResults(page);
       assert.ok(shown.article.includes('battery'));
-      assert.ok(!shown.article.includes('Ignored'), 'the HTML flavour was used');
       assert.equal(await page.locator('#paste-text').inputValue(), ENGLISH_2);
 
       // Into the box: the plain text goes in at the caret, and nothing runs until Summarize.

@@ -48,7 +48,7 @@ test('the installed package summarizes a seed in Node exactly as the CLI does', 
 import { summarize, summarizeFile } from 'article-summarizer';
 const text = await readFile(process.argv[2], 'utf8');
 const fromText = await summarize(text);
-const fromFile = await summarizeFile(await readFile(process.argv[2]));
+const fromFile = await summarizeFile(await readFile(process.argv[2]), 'seed.txt');
 process.stdout.write(JSON.stringify({ fromText, fromFile }));
 `,
   );
@@ -56,8 +56,8 @@ process.stdout.write(JSON.stringify({ fromText, fromFile }));
   assert.equal(run.status, 0, run.stderr);
   const { fromText, fromFile } = JSON.parse(run.stdout);
   const fromCli = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'summarize', '--', '--json', SEED], { cwd: ROOT, encoding: 'utf8' }));
-  assert.deepEqual(fromText, fromCli);
   assert.deepEqual(fromFile, fromCli);
+  assert.deepEqual(fromText, { ...fromCli, source: null });
   assert.ok(fromCli.figures.length > 0 && fromCli.sentences.length > 0, 'the seed has a summary worth comparing');
 });
 
