@@ -136,6 +136,38 @@ pub fn summarize_source_js(
     to_js(&summary)
 }
 
+thread_local! {
+    /// The message of the last panic. A panic aborts this instance (wasm32 has
+    /// no unwinding), so the worker reads it afterwards to say what failed.
+    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_string());
+        LAST_PANIC.with(|last| *last.borrow_mut() = Some(message));
+    }));
+}
+
+/// The message of the panic that aborted this instance, if one did.
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic_js() -> Option<String> {
+    LAST_PANIC.with(|last| last.borrow().clone())
+}
+
+/// Panics on purpose. A test hook: the page's tests use it to prove that a
+/// panic, which kills this instance, costs the reader nothing but a message.
+#[wasm_bindgen(js_name = panicForTesting)]
+pub fn panic_for_testing_js() {
+    panic!("a panic forced by a test");
+}
+
 /// Builds the word dictionary ahead of the first call.
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up_js() {

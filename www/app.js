@@ -108,7 +108,9 @@ function renderStatus() {
 
 /** The reason part of an error, in the interface language when the code is known. */
 function reason(err) {
-  const key = { empty: 'empty', 'not-text': 'notText', crash: 'crash', 'engine-load': 'engineLoad' }[err?.code];
+  if (err?.code === 'crash') return { key: 'crash', vars: { detail: err.detail ?? '' } };
+  if (err?.code === 'not-text') return { key: 'notText', vars: { raw: err.message } };
+  const key = { empty: 'empty', 'engine-load': 'engineLoad' }[err?.code];
   if (key) return { key };
   const raw = err?.message || String(err);
   return err?.code === 'sample' ? { key: 'sampleFailed', vars: { reason: raw } } : { key: 'raw', vars: { raw } };
@@ -153,9 +155,18 @@ const client = new SummarizerClient();
 client.addEventListener('ready', () => {
   if (!active && status.state === 'loading') setStatus('ready', 'ready');
 });
-client.addEventListener('failure', () => {
-  if (!active) setStatus('error', 'engineFailed');
+client.addEventListener('failure', ({ detail }) => {
+  // A crash always belongs to a request, whose own error says what happened.
+  if (!active && detail?.code !== 'crash') setStatus('error', 'engineFailed');
 });
+
+// Test hooks, only on request (?test-hooks): the end-to-end tests use them to force a
+// panic inside the engine and check that the page survives it.
+if (new URLSearchParams(location.search).has('test-hooks')) {
+  globalThis.__summarizerTestHooks = {
+    panic: () => client.panicForTesting().catch((err) => setStatus('error', 'crashed', { detail: err.detail ?? '' })),
+  };
+}
 client.addEventListener('progress', ({ detail }) => {
   if (!active) return;
   if (detail.phase === 'reading') {

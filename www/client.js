@@ -11,10 +11,11 @@
 // Each request gets an id. A new request supersedes any still pending: their promises
 // reject with a SummarizerError whose code is 'superseded' (callers ignore those), and
 // their late answers are dropped. If the worker crashes or cannot load the engine, every
-// pending request is rejected, the worker is discarded, and the next request starts a
-// fresh one. `cancel()` rejects what is pending with code 'cancelled', terminates the
-// worker (even mid-analysis: the wasm call cannot be interrupted any other way) and
-// starts a fresh one at once, so the engine is warm again for the next request.
+// pending request is rejected and the worker is discarded; a worker that crashed on its
+// input is replaced at once, and otherwise the next request starts a fresh one.
+// `cancel()` rejects what is pending with code 'cancelled', terminates the worker (even
+// mid-analysis: the wasm call cannot be interrupted any other way) and starts a fresh
+// one at once, so the engine is warm again for the next request.
 //
 // Shared by many callers (the <article-summary> elements and the module API of
 // article-summarizer.js): `new SummarizerClient({ supersede: false })` queues requests
@@ -24,11 +25,13 @@ export class SummarizerError extends Error {
   /**
    * @param {string} code 'superseded' | 'cancelled' | 'crash' | 'engine-load' | 'engine' | 'empty' | 'not-text' | 'bad-request'
    * @param {string} message a sentence a reader can act on
+   * @param {string} [detail] for a crash, the engine's own account of what failed
    */
-  constructor(code, message) {
+  constructor(code, message, detail) {
     super(message);
     this.name = code === 'superseded' || code === 'cancelled' ? 'AbortError' : 'SummarizerError';
     this.code = code;
+    this.detail = detail ?? null;
   }
 }
 
@@ -97,6 +100,19 @@ export class SummarizerClient extends EventTarget {
     });
   }
 
+  /**
+   * Test hook: makes the engine panic, which kills its wasm instance. Rejects with a
+   * 'crash' SummarizerError; the client then replaces the worker, as for any crash.
+   */
+  panicForTesting() {
+    const worker = this.#ensureWorker();
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      worker.postMessage({ id, type: 'test-panic' });
+    });
+  }
+
   /** Whether a request is waiting for its answer. */
   get busy() {
     return this.#pending.size > 0;
@@ -130,8 +146,12 @@ export class SummarizerClient extends EventTarget {
 
     const fail = (err) => {
       if (worker !== this.#worker) return;
+      const wasReady = this.#isReady;
       rejectReady(err);
       this.#discard(err);
+      // A worker that crashed after loading died of its input, not of its environment:
+      // start its replacement now so that the engine is warm for the next file.
+      if (err.code === 'crash' && wasReady) this.#ensureWorker();
       this.dispatchEvent(new CustomEvent('failure', { detail: err }));
     };
 
@@ -187,7 +207,8 @@ export class SummarizerClient extends EventTarget {
 
 function toError(wire) {
   if (wire && typeof wire === 'object') {
-    return new SummarizerError(String(wire.code ?? 'engine'), String(wire.message ?? 'Unknown error.'));
+    const detail = wire.detail == null ? undefined : String(wire.detail);
+    return new SummarizerError(String(wire.code ?? 'engine'), String(wire.message ?? 'Unknown error.'), detail);
   }
   return new SummarizerError('engine', String(wire ?? 'Unknown error.'));
 }

@@ -13,6 +13,8 @@
 // │           │                                              │ of a File breaks ties)                   │
 // │ → worker  │ {id, type:'summarize', source, options?}     │ summarize a Source from an earlier file  │
 // │           │                                              │ answer again, e.g. at another length     │
+// │ → worker  │ {id, type:'test-panic'}                      │ test hook: make the engine panic, to     │
+// │           │                                              │ prove a panic costs only a message       │
 // │ ← worker  │ {type:'ready'}                               │ engine loaded and warmed; sent once      │
 // │ ← worker  │ {type:'init-failed', error}                  │ engine could not load; sent once instead │
 // │           │                                              │ of 'ready' (the client then discards     │
@@ -27,7 +29,8 @@
 // │           │                                              │ engine trapped and this worker must not  │
 // │           │                                              │ be used again                            │
 // └───────────┴──────────────────────────────────────────────┴──────────────────────────────────────────┘
-// `error` is always {code, message}: `message` is a plain sentence for the reader,
+// `error` is always {code, message, detail?}: `message` is a plain sentence for the reader,
+// `detail` (for a crash) the engine's own account of it,
 // `code` is one of 'empty', 'not-text', 'engine-load', 'engine', 'crash', 'bad-request'.
 // `options` is passed through unchanged ({sentences, figures, keywords, lang}).
 // Requests are answered in the order they arrive; superseding and cancelling are the
@@ -39,6 +42,8 @@ const PROGRESS_STEP = 1 << 20; // report reading progress about every MiB
 
 /** @type {Promise<typeof import('./pkg/article_summarizer.js')> | null} */
 let enginePromise = null;
+/** The engine once loaded, for reading a panic's message after a trap. */
+let loaded = null;
 
 /**
  * The argument for the wasm-bindgen `init`: the Response itself when the server labels
@@ -64,6 +69,7 @@ function engine() {
       throw failure('engine-load', 'The summarizer engine could not be loaded.', err);
     }
     mod.warmUp();
+    loaded = mod;
     return mod;
   })();
   return enginePromise;
@@ -84,7 +90,14 @@ function failure(code, message, cause) {
 function toWire(err) {
   if (err instanceof RequestError) return { code: err.code, message: err.message };
   if (err instanceof WebAssembly.RuntimeError) {
-    return { code: 'crash', message: 'The summarizer hit an internal error on this text.' };
+    // A Rust panic aborts the instance; its message was kept by the panic hook.
+    let cause = null;
+    try {
+      cause = loaded?.lastPanic() ?? null;
+    } catch {
+      // the instance is too broken to ask: say what we know
+    }
+    return { code: 'crash', message: 'The summarizer hit an internal error on this text.', detail: cause ?? err.message };
   }
   const message = typeof err?.message === 'string' && err.message ? err.message : String(err);
   return { code: 'engine', message };
@@ -130,6 +143,10 @@ function readSource(mod, bytes, name) {
 }
 
 async function handle(data) {
+  if (data?.type === 'test-panic') {
+    (await engine()).panicForTesting();
+    return {};
+  }
   if (data?.type !== 'summarize') throw new RequestError('bad-request', `Unknown request type: ${data?.type}`);
   const id = data.id;
   const fromFile = data.file instanceof Blob;
