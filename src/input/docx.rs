@@ -40,6 +40,9 @@ use zip::ZipArchive;
 use crate::error::{Error, ErrorKind};
 
 /// Limits that keep a hostile archive from using unbounded memory or time.
+///
+/// The defaults (10 000 entries, 200 MiB inflated) are far above any real
+/// Word document and far below what would stall a browser tab.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArchiveLimits {
     /// Most entries an archive may list. Word documents hold a few dozen.
@@ -997,6 +1000,27 @@ mod tests {
             "# Rail Link Gets Go-Ahead\n\nThe city approved the line on Tuesday, at a cost of $5.1 billion.\n\n\
              ## Funding\n\n## Outlined\n\nHalf comes from the state."
         );
+    }
+
+    #[test]
+    fn a_one_cell_layout_table_keeps_its_headings_and_paragraphs() {
+        let frame = format!(
+            "<w:tbl><w:tr><w:tc>{}{}{}</w:tc></w:tr></w:tbl>",
+            paragraph("Heading1", "框内标题"),
+            paragraph("", "框内第一段。"),
+            paragraph("", "框内第二段。"),
+        );
+        assert_eq!(extract_default(&docx(&frame, false)).unwrap(), "# 框内标题\n\n框内第一段。\n\n框内第二段。");
+    }
+
+    #[test]
+    fn strict_ooxml_is_read_like_transitional() {
+        let strict = document_xml(&paragraph("Heading1", "Strict")).replace(
+            "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            "http://purl.oclc.org/ooxml/wordprocessingml/main",
+        );
+        let bytes = zip_of(&[("word/document.xml", strict.as_bytes())]);
+        assert_eq!(extract_default(&bytes).unwrap(), "# Strict");
     }
 
     #[test]
