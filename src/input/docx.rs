@@ -321,8 +321,10 @@ fn space_of(resolved: &ResolveResult) -> Space {
 
 /// The unescaped value of the attribute with local name `name`.
 fn attribute(element: &BytesStart, name: &[u8]) -> Option<String> {
+    // Duplicate names are harmless here; checking them costs a hash set.
     element
         .attributes()
+        .with_checks(false)
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
         .and_then(|a| a.normalized_value(quick_xml::XmlVersion::default()).ok().map(|v| v.into_owned()))
@@ -331,6 +333,56 @@ fn attribute(element: &BytesStart, name: &[u8]) -> Option<String> {
 /// A `w:val` on/off property: present means on, unless its value says off.
 fn is_on(element: &BytesStart) -> bool {
     !matches!(attribute(element, b"val").as_deref(), Some("0" | "false" | "off"))
+}
+
+/// Namespace declarations that may be in scope at once. The XML reader looks
+/// each element's prefix up through every binding in scope, so thousands of
+/// declarations would make every element cost thousands of steps. Word
+/// declares about 40, on the root.
+const MAX_NAMESPACES_IN_SCOPE: usize = 128;
+
+/// Counts the namespace declarations in scope, to enforce
+/// [`MAX_NAMESPACES_IN_SCOPE`].
+#[derive(Debug, Default)]
+struct NamespaceScope {
+    declared_by_open_elements: Vec<usize>,
+    in_scope: usize,
+}
+
+impl NamespaceScope {
+    fn enter(&mut self, element: &BytesStart, is_empty: bool) -> Result<(), Error> {
+        let declared = element
+            .attributes()
+            .with_checks(false)
+            .flatten()
+            .filter(|a| a.key.as_namespace_binding().is_some())
+            .count();
+        if self.in_scope + declared > MAX_NAMESPACES_IN_SCOPE {
+            return Err(damaged());
+        }
+        if !is_empty {
+            self.declared_by_open_elements.push(declared);
+            self.in_scope += declared;
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.in_scope -= self.declared_by_open_elements.pop().unwrap_or(0);
+    }
+
+    /// Tracks `event`, refusing it when it would declare too many namespaces.
+    fn track(&mut self, event: &Event) -> Result<(), Error> {
+        match event {
+            Event::Start(e) => self.enter(e, false),
+            Event::Empty(e) => self.enter(e, true),
+            Event::End(_) => {
+                self.leave();
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 /// What a paragraph style makes of a paragraph.
@@ -416,10 +468,12 @@ impl Styles {
 fn read_styles(xml: &[u8]) -> Option<Styles> {
     let mut styles = Styles::default();
     let mut reader = NsReader::from_reader(xml);
+    let mut namespaces = NamespaceScope::default();
     let mut current: Option<(String, Style)> = None;
     let (mut in_paragraph_properties, mut in_run_properties) = (false, false);
     loop {
         let (resolved, event) = reader.read_resolved_event().ok()?;
+        namespaces.track(&event).ok()?;
         if space_of(&resolved) != Space::Word && !matches!(event, Event::Eof) {
             continue;
         }
@@ -726,10 +780,12 @@ impl Body {
 fn read_body(xml: &[u8], styles: &Styles) -> Result<Vec<Block>, Error> {
     let mut reader = NsReader::from_reader(xml);
     let mut body = Body::default();
+    let mut namespaces = NamespaceScope::default();
     let mut seen_root = false;
     loop {
         let (resolved, event) = reader.read_resolved_event().map_err(|_| damaged())?;
         let space = space_of(&resolved);
+        namespaces.track(&event)?;
         if body.skipping > 0 {
             match event {
                 Event::Start(_) => body.skipping += 1,
@@ -1157,6 +1213,23 @@ mod tests {
         assert_eq!(extract_default(&bytes).unwrap_err().kind(), ErrorKind::Damaged);
         assert_eq!(extract_default(b"PK\x03\x04 not really").unwrap_err().kind(), ErrorKind::Damaged);
         assert_eq!(extract_default(b"").unwrap_err().kind(), ErrorKind::Damaged);
+    }
+
+    #[test]
+    fn hostile_xml_stays_linear() {
+        // 100 000 attributes before the one read are skipped in linear time.
+        let attributes: String = (0..100_000).map(|i| format!(" a{i}=\"\"")).collect();
+        let body =
+            format!(r#"<w:p><w:pPr><w:pStyle{attributes} w:val="Heading1"/></w:pPr><w:r><w:t>标题</w:t></w:r></w:p>"#);
+        let started = std::time::Instant::now();
+        assert_eq!(extract_default(&docx(&body, false)).unwrap(), "# 标题");
+        assert!(started.elapsed().as_secs() < 3, "took {:?}", started.elapsed());
+
+        // Every element's prefix is looked up through the bindings in scope.
+        let declarations: String = (0..200).map(|i| format!(" xmlns:p{i}=\"urn:{i}\"")).collect();
+        let flooded = document_xml(&format!("<w:p{declarations}/>"));
+        let bytes = zip_of(&[("word/document.xml", flooded.as_bytes())]);
+        assert_eq!(extract_default(&bytes).unwrap_err().kind(), ErrorKind::Damaged);
     }
 
     #[test]
