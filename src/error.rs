@@ -29,8 +29,9 @@ pub enum ErrorKind {
     ArchiveTooLarge,
     /// The file is cut short or damaged, so its contents cannot be read.
     Damaged,
-    /// A ZIP archive that holds no Word document: a spreadsheet, a
-    /// presentation, an e-book or any other archive.
+    /// A ZIP archive that holds no Word document this reader can open: a
+    /// spreadsheet, a presentation, an e-book, any other archive, or a
+    /// document packed with a compression or encryption it does not support.
     UnsupportedArchive,
 }
 
