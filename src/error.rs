@@ -24,6 +24,15 @@ pub enum ErrorKind {
     InvalidOptions,
     /// The bytes are not text: an image, an archive, a program…
     NotText,
+    /// An archive (a .docx) would unpack to more files or more bytes than
+    /// the reader allows: a zip bomb, or a document too large to read safely.
+    ArchiveTooLarge,
+    /// The file is cut short or damaged, so its contents cannot be read.
+    Damaged,
+    /// A ZIP archive that holds no Word document this reader can open: a
+    /// spreadsheet, a presentation, an e-book, any other archive, or a
+    /// document packed with a compression or encryption it does not support.
+    UnsupportedArchive,
 }
 
 impl Error {

@@ -18,6 +18,8 @@
 //! Limits: HTML is decoded as text and DOCX refused as an archive until
 //! their extractors land.
 
+pub(crate) mod docx;
+
 use crate::error::{Error, ErrorKind};
 use crate::schema::Format;
 
