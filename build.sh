@@ -8,6 +8,7 @@
 #                      Chromium, and the page end to end
 #   ./build.sh bench   size and speed tables (see README "Measurements")
 #   ./build.sh eval    quality tables against ../shared (skipped when absent)
+#   ./build.sh fuzz    every fuzz target for FUZZ_SECONDS each (default 60)
 #
 # Each command installs what it needs on a fresh machine (Debian packages,
 # the wasm target, wasm-bindgen-cli, npm dev packages) and skips what is
@@ -138,11 +139,54 @@ cmd_eval() {
   done
 }
 
+# cargo-fuzz on the stable toolchain: RUSTC_BOOTSTRAP lets it pass the -Z flags
+# libFuzzer needs. No sanitizer: the crate forbids unsafe code, and what fuzzing
+# hunts here is panics, hangs and runaway memory, which libFuzzer sees unaided.
+FUZZ_TARGETS=(summarize decode html docx)
+CARGO_FUZZ_VERSION=0.13.2
+
+ensure_cargo_fuzz() {
+  if [ "$(cargo fuzz --version 2>/dev/null | awk '{ print $2 }')" != "$CARGO_FUZZ_VERSION" ]; then
+    log "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 3 minutes)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION"
+  fi
+}
+
+# Starting corpora: the sample articles for text, the fixtures for their formats.
+seed_corpus() {
+  local target=$1 dir=fuzz/corpus/$1
+  mkdir -p "$dir"
+  case "$target" in
+    summarize | decode) cp www/samples/*.txt tests/fixtures/gb18030.txt "$dir/" ;;
+    html) cp tests/fixtures/*.html "$dir/" ;;
+    docx) cp tests/fixtures/*.docx "$dir/" ;;
+  esac
+}
+
+cmd_fuzz() {
+  local seconds=${FUZZ_SECONDS:-60} target
+  ensure_cargo_fuzz
+  for target in "${FUZZ_TARGETS[@]}"; do
+    log "fuzzing $target for ${seconds}s"
+    seed_corpus "$target"
+    # A crash leaves its input in fuzz/artifacts/$target/ and fails this command.
+    local out=fuzz/$target.log
+    if ! RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none -O "$target" "fuzz/corpus/$target" -- \
+      -max_total_time="$seconds" -max_len=262144 -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 >"$out" 2>&1; then
+      tail -n 40 "$out" >&2
+      echo "fuzz target $target failed: the input is in fuzz/artifacts/$target/" >&2
+      return 1
+    fi
+    grep -E '^stat::(number_of_executed_units|peak_rss_mb)' "$out" || true
+  done
+}
+
 case "${1:-}" in
   build) cmd_build ;;
   serve) cmd_serve ;;
   test) cmd_test ;;
   bench) cmd_bench ;;
   eval) cmd_eval ;;
-  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  fuzz) cmd_fuzz ;;
+  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

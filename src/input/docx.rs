@@ -25,9 +25,6 @@
 //! to look like Markdown (a paragraph opening with `# `) is read as Markdown
 //! by the next stage.
 
-// Until the input stage routes .docx files here, only the tests call in.
-#![cfg_attr(not(test), allow(dead_code))]
-
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
@@ -1216,14 +1213,12 @@ mod tests {
     }
 
     #[test]
-    fn hostile_xml_stays_linear() {
-        // 100 000 attributes before the one read are skipped in linear time.
+    fn hostile_xml_is_read_without_blowing_up() {
+        // 100 000 attributes before the one read are skipped, not collected.
         let attributes: String = (0..100_000).map(|i| format!(" a{i}=\"\"")).collect();
         let body =
             format!(r#"<w:p><w:pPr><w:pStyle{attributes} w:val="Heading1"/></w:pPr><w:r><w:t>标题</w:t></w:r></w:p>"#);
-        let started = std::time::Instant::now();
         assert_eq!(extract_default(&docx(&body, false)).unwrap(), "# 标题");
-        assert!(started.elapsed().as_secs() < 3, "took {:?}", started.elapsed());
 
         // Every element's prefix is looked up through the bindings in scope.
         let declarations: String = (0..200).map(|i| format!(" xmlns:p{i}=\"urn:{i}\"")).collect();

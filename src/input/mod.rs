@@ -15,8 +15,10 @@
 //!   and every format leaves here as text or Markdown, which is all the
 //!   document stage reads.
 //!
-//! Limits: HTML is decoded as text and DOCX refused as an archive until
-//! their extractors land.
+//! * A ZIP archive is read as a Word document (`docx`), within limits on
+//!   its entries and inflated size.
+//!
+//! Limits: HTML is decoded as text until its extractor lands.
 
 pub(crate) mod docx;
 
@@ -26,6 +28,9 @@ use crate::schema::Format;
 /// How far into a file to look for NUL bytes and signatures.
 const SNIFF_BYTES: usize = 8 * 1024;
 
+const ZIP_SIGNATURE: &[u8] = b"PK\x03\x04";
+const OLE_SIGNATURE: &[u8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
+
 /// Signatures of common binary formats, with the name a reader knows them by.
 const SIGNATURES: &[(&[u8], &str)] = &[
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -34,14 +39,14 @@ const SIGNATURES: &[(&[u8], &str)] = &[
     (b"GIF89a", "a GIF image"),
     (b"RIFF", "a RIFF media file (WebP, WAV or AVI)"),
     (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive"),
+    (ZIP_SIGNATURE, "a ZIP archive"),
     (b"\x1f\x8b", "a gzip archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"Rar!\x1a\x07", "a RAR archive"),
     (b"\x7fELF", "a program (ELF)"),
     (b"MZ", "a Windows program"),
     (b"\0asm", "a WebAssembly module"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc/.xls)"),
+    (OLE_SIGNATURE, "an old Office document (.doc/.xls)"),
 ];
 
 /// Text decoded from bytes, and how.
@@ -74,8 +79,19 @@ pub struct Source {
 /// assert_eq!(source.encoding, "UTF-8");
 /// ```
 pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Source, Error> {
-    let decoded = decode(bytes)?;
     let extension = name.and_then(|n| n.rsplit_once('.')).map(|(_, ext)| ext.to_ascii_lowercase());
+    if bytes.starts_with(ZIP_SIGNATURE) {
+        let text = docx::extract(bytes, &docx::ArchiveLimits::default())?;
+        return Ok(Source { text, format: Format::Docx, encoding: encoding_rs::UTF_8.name().to_string() });
+    }
+    if bytes.starts_with(OLE_SIGNATURE) && extension.as_deref() == Some("docx") {
+        // Word keeps a password-protected .docx inside an encrypted OLE container.
+        return Err(Error::new(
+            ErrorKind::UnsupportedArchive,
+            "This Word document is protected by a password. Remove the password in Word and save it again.",
+        ));
+    }
+    let decoded = decode(bytes)?;
     let format = if looks_like_html(&decoded.text) || matches!(extension.as_deref(), Some("html" | "htm" | "xhtml")) {
         Format::Html
     } else if matches!(extension.as_deref(), Some("md" | "markdown")) {

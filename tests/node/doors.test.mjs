@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 
 const PKG = new URL('../../www/pkg/', import.meta.url);
 const SAMPLES = new URL('../../www/samples/', import.meta.url);
+const FIXTURES = new URL('../fixtures/', import.meta.url);
 
 test('wasm and CLI give the same summary for every sample', async () => {
   assert.ok(existsSync(new URL('article_summarizer.js', PKG)), 'www/pkg is missing: run ./build.sh build first');
@@ -24,6 +25,21 @@ test('wasm and CLI give the same summary for every sample', async () => {
     // The same text passed as a string gives the same summary, without a source.
     assert.deepEqual(wasm.summarize(readFileSync(path, 'utf8')), { ...fromCli, source: null }, file);
   }
+});
+
+test('wasm and CLI read the same GB18030, Word and HTML files into the same summary', async () => {
+  const wasm = await import(new URL('article_summarizer.js', PKG));
+  await wasm.default({ module_or_path: readFileSync(new URL('article_summarizer_bg.wasm', PKG)) });
+  const formats = {};
+  for (const file of ['gb18030.txt', 'sample.docx', 'page.html']) {
+    const path = new URL(file, FIXTURES).pathname;
+    const fromCli = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--bin', 'summarize', '--', '--json', path], { encoding: 'utf8' }));
+    const fromWasm = wasm.summarizeSource(wasm.readFile(readFileSync(path), file));
+    assert.deepEqual(fromWasm, fromCli, file);
+    assert.ok(fromCli.figures.length > 0, `${file}: no figures to compare`);
+    formats[file] = fromCli.source.format;
+  }
+  assert.deepEqual(formats, { 'gb18030.txt': 'text', 'sample.docx': 'docx', 'page.html': 'html' });
 });
 
 test('wasm throws a readable error for empty input and bad options', async () => {
