@@ -192,7 +192,6 @@ pub fn parse(raw: &str) -> Document {
 
 #[cfg(test)]
 mod tests {
-    use super::cleanup::tidy_spaces;
     use super::*;
 
     fn roles(doc: &Document) -> Vec<(Role, &str)> {
@@ -277,3 +276,6 @@ mod tests {
         assert_eq!(doc.blocks.len(), 3);
     }
 }
+
+#[cfg(test)]
+mod seed_tests;
