@@ -201,7 +201,7 @@ impl Page<'_> {
             .filter(|&k| articles[k].title.is_none() && !articles[k].continued && !articles[k].related)
             .collect();
         let stack = self.headline_candidates(articles[0].blocks.clone());
-        if headless.is_empty() || stack.len() < 2 {
+        if headless.is_empty() || stack.len() < 2 || stack.len() > MAX_HEADLINE_STACK {
             return;
         }
         let claimants: Vec<usize> = std::iter::once(0).chain(headless).collect();
@@ -260,4 +260,82 @@ fn shared_bigrams(headline: &str, body: &str) -> f64 {
     }
     let body = body.to_lowercase();
     pairs.iter().filter(|p| body.contains(p.as_str())).count() as f64 / pairs.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{parse, Document};
+
+    fn titles(doc: &Document) -> Vec<Option<&str>> {
+        (0..doc.articles.len()).map(|k| doc.article_title(k)).collect()
+    }
+
+    #[test]
+    fn a_headline_with_a_byline_starts_a_story() {
+        let doc = parse(
+            "大会闭幕\n\n本报记者 王五\n\n大会今天闭幕，共签约项目二百多个，引进人才三千多名。\n\n\
+             新馆开放\n\n本报记者 赵六\n\n市图书馆新馆今天开放，藏书三百万册，座位两千个。",
+        );
+        assert_eq!(titles(&doc), vec![Some("大会闭幕"), Some("新馆开放")]);
+        assert_eq!(doc.main_article, 0);
+    }
+
+    #[test]
+    fn english_stories_split_at_their_bylines() {
+        let doc = parse(
+            "Council Passes Budget\n\nBy Jane Doe\n\nThe council passed the budget on Tuesday by seven votes to two.\n\n\
+             School Opens New Wing\n\nBy John Roe\n\nThe school opened its new science wing to pupils this morning.",
+        );
+        assert_eq!(titles(&doc), vec![Some("Council Passes Budget"), Some("School Opens New Wing")]);
+    }
+
+    #[test]
+    fn sections_of_one_story_stay_one_article() {
+        let doc = parse(
+            "# 标题\n\n导语一句话在这里结束。\n\n## 第一节\n\n正文第一节写完了。\n\n## 第二节\n\n正文第二节写完了。",
+        );
+        assert_eq!(titles(&doc), vec![Some("标题")]);
+    }
+
+    #[test]
+    fn related_news_is_its_own_article_and_a_background_box_is_not() {
+        let story = "# 大会闭幕\n\n大会今天闭幕，共签约项目二百多个，引进人才三千多名。\n\n";
+        let related =
+            parse(&format!("{story}### 相关新闻\n\n## 新馆开放\n\n本报讯 市图书馆新馆今天开放，藏书三百万册。"));
+        assert_eq!(titles(&related), vec![Some("大会闭幕"), Some("新馆开放")]);
+        assert!(related.articles[1].related && !related.articles[0].related);
+        let background = parse(&format!("{story}### 链接\n\n大会始于2015年，每年举办一次，今年是第十届。"));
+        assert_eq!(titles(&background), vec![Some("大会闭幕")]);
+    }
+
+    #[test]
+    fn a_wire_source_line_closes_its_story() {
+        let doc = parse(
+            "# 大会闭幕\n\n大会今天闭幕，共签约项目二百多个，引进人才三千多名。\n\n(新华社北京11月24日电)\n\n\
+             ## 新馆开放\n\n市图书馆新馆今天开放，藏书三百万册，座位两千个。",
+        );
+        assert_eq!(titles(&doc), vec![Some("大会闭幕"), Some("新馆开放")]);
+        assert_eq!(doc.articles[0].blocks, 0..3, "the source line ends the first story");
+    }
+
+    #[test]
+    fn a_continued_story_has_no_title_and_is_not_the_main_article() {
+        let doc = parse(
+            "(上接2版)\n\n## 第三部分\n\n这是从第二版转来的下半篇文章，内容很长很长，讲了很多事情，一直讲到最后，讲完了全部的经过和结果。\n\n\
+             ## 新馆开放\n\n本报记者 赵六\n\n市图书馆新馆今天开放，藏书三百万册，座位两千个，每天开放十二个小时，周一闭馆，读者可以网上预约。\n\n\
+             新馆由市政府投资建设，历时三年建成，设有少儿阅览区、古籍修复中心和数字体验区，预计每年接待读者两百万人次。",
+        );
+        assert_eq!(titles(&doc), vec![None, Some("新馆开放")]);
+        assert!(doc.articles[0].continued);
+        assert_eq!(doc.main_article, 1);
+        assert_eq!(doc.title_text(), Some("新馆开放"));
+    }
+
+    #[test]
+    fn nothing_in_gives_no_articles_and_no_panic() {
+        let doc = parse("");
+        assert!(doc.articles.is_empty() && doc.main_article == 0 && doc.title.is_none());
+        let doc = parse("■ ■ ■");
+        assert_eq!(doc.articles.len(), 1);
+    }
 }

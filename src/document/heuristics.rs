@@ -40,6 +40,10 @@ pub const MIN_DUPLICATE_CHARS: usize = 12;
 /// An article needs this much prose (in chars) to be the page's main article.
 pub const MIN_MAIN_BODY_CHARS: usize = 100;
 
+/// Headlines stacked at the top of a page are shared out between stories
+/// only when there are a few of them: more is an outline, not a stack.
+pub const MAX_HEADLINE_STACK: usize = 8;
+
 fn regex(pattern: &str) -> Regex {
     // The patterns are literals in this file, checked by the tests below.
     Regex::new(pattern).expect("heuristic patterns are valid")
