@@ -45,7 +45,14 @@ pub(super) fn find(text: &str, blocks: &[Block]) -> (Vec<Article>, usize) {
     if blocks.is_empty() {
         return (Vec::new(), 0);
     }
-    let page = Page { text, blocks };
+    let prose = (0..blocks.len())
+        .map(|i| {
+            let body = &text[blocks[i].range.clone()];
+            blocks[i].role == Role::Paragraph
+                && (ends_sentence(body) || body.chars().nth(MAX_DATA_LINE_CHARS).is_some())
+        })
+        .collect();
+    let page = Page { text, blocks, prose };
     let starts = page.starts();
     let mut articles: Vec<Article> = starts
         .iter()
@@ -66,6 +73,9 @@ pub(super) fn find(text: &str, blocks: &[Block]) -> (Vec<Article>, usize) {
 struct Page<'a> {
     text: &'a str,
     blocks: &'a [Block],
+    /// Per block: story text, as opposed to a data line, a list item
+    /// ("新认定高新技术企业3071家") or furniture.
+    prose: Vec<bool>,
 }
 
 impl Page<'_> {
@@ -81,10 +91,8 @@ impl Page<'_> {
         (self.role(i) == Role::Aside(AsideKind::Label)).then(|| self.text_of(i))
     }
 
-    /// Story text, as opposed to a data line, a list item or furniture.
     fn is_prose(&self, i: usize) -> bool {
-        let text = self.text_of(i);
-        self.role(i) == Role::Paragraph && (ends_sentence(text) || text.chars().count() > MAX_DATA_LINE_CHARS)
+        self.prose[i]
     }
 
     fn opens_with_dateline(&self, i: usize) -> bool {

@@ -73,7 +73,7 @@ fn read_line(line: &str) -> Line {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     if (1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t']) {
         let inner = strip_inline(line[hashes..].trim().trim_end_matches('#'));
-        let ornaments = glyphs_of(&inner);
+        let ornaments = glyphs_of(&inner, true);
         let inner = TRAILING_GLYPHS.replace(&LEADING_GLYPHS.replace(&inner, ""), "").into_owned();
         return if inner.is_empty() { Line::Break } else { Line::Heading(hashes as u8, inner, ornaments) };
     }
@@ -81,7 +81,7 @@ fn read_line(line: &str) -> Line {
     let mut opens_item = unmarked.len() != line.len();
     let bold = bold_runs(&unmarked);
     let text = strip_inline(&unmarked);
-    let ornaments = glyphs_of(&text);
+    let ornaments = glyphs_of(&text, false);
     let unglyphed = LEADING_GLYPHS.replace(&text, "");
     opens_item |= !ornaments.is_empty();
     if unglyphed.trim().is_empty() {
@@ -90,11 +90,12 @@ fn read_line(line: &str) -> Line {
     Line::Text(unglyphed.into_owned(), ornaments, opens_item, bold)
 }
 
-/// The decorative glyphs (not dashes or spaces) leading or trailing `text`.
-fn glyphs_of(text: &str) -> String {
+/// The decorative glyphs (not dashes or spaces) leading `text`, and
+/// trailing it if `trailing` (headings end with ornaments, body lines don't).
+fn glyphs_of(text: &str, trailing: bool) -> String {
     let is_glyph = |c: char| !c.is_whitespace() && !matches!(c, '—' | '–' | '-' | '·');
     let lead = LEADING_GLYPHS.find(text).map_or("", |m| m.as_str());
-    let trail = TRAILING_GLYPHS.find(text).map_or("", |m| m.as_str());
+    let trail = if trailing { TRAILING_GLYPHS.find(text).map_or("", |m| m.as_str()) } else { "" };
     lead.chars().chain(trail.chars()).filter(|&c| is_glyph(c)).collect()
 }
 
@@ -327,10 +328,12 @@ fn seam_is_inside_a_word(before: &str, after: &str) -> bool {
     }
 }
 
-/// The letters and digits of `text`, lower-cased: two paragraphs with the
-/// same key say the same thing, whatever their spaces and punctuation.
+/// The letters and digits of `text`, ASCII lower-cased: two paragraphs with
+/// the same key say the same thing, whatever their spaces and punctuation.
 pub fn repeat_key(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    // Chinese characters first: the general Unicode test is slower.
+    let kept = |c: &char| c.is_ascii_alphanumeric() || is_han(*c) || (!c.is_ascii() && c.is_alphanumeric());
+    text.chars().filter(kept).map(|c| c.to_ascii_lowercase()).collect()
 }
 
 /// Marks each body paragraph (or caption) that repeats an earlier one: a

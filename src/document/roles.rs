@@ -27,7 +27,7 @@ pub(super) fn classify(mut drafts: Vec<Draft>) -> Vec<Draft> {
         if let Some(kind) = furniture(text) {
             drafts[i].role = Role::Aside(kind);
             drafts[i].text = tidy_spaces(&drafts[i].text);
-        } else if is_label(text) && (drafts[i].role.is_heading() || looks_like_a_heading(&drafts[i])) {
+        } else if (drafts[i].role.is_heading() || looks_like_a_heading(&drafts[i])) && is_label(text) {
             drafts[i].role = Role::Aside(AsideKind::Label);
             drafts[i].text = tidy_spaces(&drafts[i].text);
         } else if drafts[i].role == Role::Paragraph && looks_like_a_heading(&drafts[i]) {
