@@ -76,10 +76,11 @@ pub const MAX_CAPTION_CHARS: usize = 120;
 // Lines that belong to the page, not the story. They stay in the text with
 // the `Aside` role and are never chosen as headline sentences.
 
-/// Bylines: "■新重庆-重庆日报记者 黄乔", "本报记者 张亦筑", "记者黄乔整理".
+/// Bylines: "■新重庆-重庆日报记者 黄乔", "本报记者 张亦筑", "记者黄乔整理",
+/// "By Jane Doe" (a name, so not "By the end of the year, …").
 pub static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^(?:[■□●◆]\s*)?(?:\S{0,16}记者|本报记者|通讯员|特约撰稿人?)[^。！？!?]{0,24}$|^(?:By|BY|Reporting by|Editing by)\s",
+        r"^(?:[■□●◆]\s*)?(?:\S{0,16}记者|本报记者|通讯员|特约撰稿人?)[^。！？!?]{0,24}$|^(?:By|BY)\s+[A-Z][^.!?]{0,60}$|^(?:Additional reporting|Reporting|Editing|Writing) by\s",
     )
 });
 /// Photo credits, and captions that end with one: "记者 尹诗语 摄/视觉重庆",
@@ -244,6 +245,8 @@ mod tests {
             "江流浩荡,群星汇聚。11月16日,为期两天的重庆国际人才交流大会落下帷幕。",
             "\"科技创新,人才是关键。\"中国工程院院士、浙江大学教授李兰娟说,除了引进人才,还应重视人才培养。",
             "Byzantine rules applied.",
+            "By the end of the year the council had approved the budget.",
+            "By Tuesday, the council had voted to approve it.",
         ] {
             assert!(!is_aside(line), "{line} should not be an aside");
         }

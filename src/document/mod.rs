@@ -25,6 +25,13 @@ mod roles;
 
 use std::ops::Range;
 
+/// The key under which two texts count as the same: their letters and
+/// digits, whatever the spaces and punctuation. The stage marks repeated
+/// paragraphs with it; the pipeline can do the same for sentences repeated
+/// inside or across paragraphs.
+#[allow(unused_imports)]
+pub use cleanup::repeat_key;
+
 /// A cleaned document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
