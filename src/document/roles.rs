@@ -61,14 +61,20 @@ pub(super) fn classify(mut drafts: Vec<Draft>) -> Vec<Draft> {
 }
 
 /// A deck or sub-head: one short line, or a headline set over two short
-/// lines, that does not end a sentence and is not a list item.
+/// lines, that does not end a sentence. One-line items of a data box
+/// ("■签约引进紧缺优秀人才3925名") count as headings too: they are the
+/// editors' pick of figures, set apart like headlines.
 fn looks_like_a_heading(draft: &Draft) -> bool {
     let short_lines = match draft.lines.len() {
         1 => draft.text.chars().count() <= MAX_DECK_CHARS,
-        2 => draft.lines.iter().all(|l| l.trim().chars().count() <= MAX_HEADLINE_LINE_CHARS) && draft.bold.is_empty(),
+        2 => {
+            !draft.list_item
+                && draft.bold.is_empty()
+                && draft.lines.iter().all(|l| l.trim().chars().count() <= MAX_HEADLINE_LINE_CHARS)
+        }
         _ => false,
     };
-    short_lines && !draft.list_item && !ends_sentence(&draft.text)
+    short_lines && !ends_sentence(&draft.text)
 }
 
 /// A deck first on the page is the title; under a heading it is one level
