@@ -98,7 +98,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let contexts: Vec<SentenceContext> = spans
         .iter()
         .zip(&weights)
-        .filter(|(span, _)| span.role != Role::Aside)
+        .filter(|(span, _)| !span.role.is_aside())
         .map(|(span, &weight)| SentenceContext {
             range: span.range.clone(),
             weight,
@@ -111,7 +111,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let weighted_tokens: Vec<(&[words::Token], f64)> = spans
         .iter()
         .enumerate()
-        .filter(|(_, span)| span.role != Role::Aside)
+        .filter(|(_, span)| !span.role.is_aside())
         .map(|(i, _)| (tokens[i].as_slice(), weights[i]))
         .collect();
     let found_keywords = keywords::extract(&doc.text, &weighted_tokens, &title_tokens, options.keywords);

@@ -2,27 +2,35 @@
 //!
 //! The cleaned document is a sequence of blocks (headings, paragraphs and
 //! asides) joined by blank lines into one `text`, which is what every offset
-//! in the output points into. Cleaning undoes what print-to-text conversion
-//! does to newspaper pages:
+//! in the output points into. The stage runs in three steps, one module each:
 //!
-//! * Markdown markup is stripped; `#` headings stay headings.
-//! * Lines broken inside a paragraph are joined, and a paragraph that stops
-//!   mid-sentence is joined to the next one.
-//! * Spaces left between Chinese characters ("为 期两天") are removed; spaces
-//!   around Latin words and numbers are kept.
-//! * Bylines, photo credits, continuation markers and source lines become
-//!   asides: kept in the text, never chosen as headline sentences.
+//! 1. [`cleanup`]: Markdown stripped, broken lines and cut paragraphs joined,
+//!    stray spaces inside Chinese removed, decorative glyphs taken off,
+//!    inline markers split off, repeated paragraphs marked.
+//! 2. [`roles`]: each block's role: heading, paragraph, or an aside of its
+//!    kind (byline, caption, continuation marker, source line, label,
+//!    decoration). Asides stay in the text and are never headline sentences.
+//! 3. [`articles`]: the stories on the page, each with its title, and the
+//!    main one.
 //!
-//! Limits: HTML is not parsed, and several articles on one page are read as
-//! one document.
+//! The rules themselves (patterns and thresholds) live in `heuristics`.
+//!
+//! Limits: HTML is not parsed here; a story the layout split around another
+//! one is read as two pieces (see [`articles`]).
 
+mod articles;
+mod cleanup;
 mod heuristics;
+mod roles;
 
 use std::ops::Range;
 
-use crate::text::chars::{ends_sentence, is_cjk_punct, is_han};
-use crate::text::words::is_dictionary_word;
-use heuristics::*;
+/// The key under which two texts count as the same: their letters and
+/// digits, whatever the spaces and punctuation. The stage marks repeated
+/// paragraphs with it; the pipeline can do the same for sentences repeated
+/// inside or across paragraphs.
+#[allow(unused_imports)]
+pub use cleanup::repeat_key;
 
 /// A cleaned document.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,11 +39,18 @@ pub struct Document {
     pub text: String,
     /// The blocks, in order, as byte ranges of `text`.
     pub blocks: Vec<Block>,
-    /// Index into `blocks` of the title, if the article has one.
+    /// Index into `blocks` of the main article's title, if it has one.
     pub title: Option<usize>,
     /// Byte ranges of `text` that were set in bold (`**…**`, `__…__`), in order:
     /// editors bold what they want seen.
     pub bold: Vec<Range<usize>>,
+    /// The stories on the page, in order. Their `blocks` ranges cover every
+    /// block exactly once; there is at least one article unless the
+    /// document has no blocks.
+    pub articles: Vec<Article>,
+    /// Index into `articles` of the main article (0 when there is none):
+    /// the most prominent titled story (see the `articles` module).
+    pub main_article: usize,
 }
 
 /// One block of a document.
@@ -49,6 +64,13 @@ pub struct Block {
     /// that stopped without finishing its sentence and could not be joined
     /// to it (the rest of that sentence is elsewhere on the page).
     pub after_cut: bool,
+    /// For a paragraph or caption printed a second time (the same letters
+    /// and digits, whatever the spaces and punctuation), the index of its
+    /// first printing: it must count once.
+    pub duplicate_of: Option<usize>,
+    /// Decorative glyphs (■ ● 🗕 …) that stood at the block's edges and were
+    /// taken out of its text; empty when there were none.
+    pub ornaments: String,
 }
 
 /// What part a block plays in the article.
@@ -58,8 +80,54 @@ pub enum Role {
     Heading(u8),
     /// Body text.
     Paragraph,
-    /// Page furniture: a byline, credit, source line or continuation marker.
-    Aside,
+    /// Page furniture: kept in the text, never a headline sentence or title.
+    Aside(AsideKind),
+}
+
+/// The kinds of page furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AsideKind {
+    /// "■新重庆-重庆日报记者 黄乔", "By Jane Doe".
+    Byline,
+    /// A photo credit ("记者 尹诗语 摄/视觉重庆") or the caption above it.
+    Caption,
+    /// A jump between pages: "(上接1版)", "（下转第3版）".
+    Continuation,
+    /// "数据来源：…", "责任编辑：…", a wire story's "(新华社北京11月24日电)".
+    SourceLine,
+    /// A banner or label naming a page section, a series, a column or a
+    /// data box, not the story: "B 微观说大会》》》", "相关新闻", "数读…".
+    Label,
+    /// A line of ornaments only ("■ ■ ■").
+    Decoration,
+}
+
+impl Role {
+    /// True for page furniture.
+    pub fn is_aside(self) -> bool {
+        matches!(self, Role::Aside(_))
+    }
+
+    /// True for a heading of any level.
+    pub fn is_heading(self) -> bool {
+        matches!(self, Role::Heading(_))
+    }
+}
+
+/// One story on the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Index into [`Document::blocks`] of the story's headline. It usually
+    /// lies inside `blocks`, but may stand before it when the page printed
+    /// the headline away from its story.
+    pub title: Option<usize>,
+    /// The article's blocks, as indices into [`Document::blocks`].
+    pub blocks: Range<usize>,
+    /// The article is the rest of a story from another page ("(上接2版)"):
+    /// its headline is not on this page.
+    pub continued: bool,
+    /// The article was introduced as related news ("相关新闻").
+    pub related: bool,
 }
 
 impl Document {
@@ -72,11 +140,32 @@ impl Document {
     pub fn title_text(&self) -> Option<&str> {
         self.title.map(|i| self.block_text(i))
     }
+
+    /// The title text of article `index`, if it has one.
+    // The article accessors serve the output stage once it lists articles.
+    #[allow(dead_code)]
+    pub fn article_title(&self, index: usize) -> Option<&str> {
+        self.articles.get(index)?.title.map(|i| self.block_text(i))
+    }
+
+    /// The byte range of `text` that article `index` spans, from its first
+    /// block to its last.
+    #[allow(dead_code)]
+    pub fn article_range(&self, index: usize) -> Range<usize> {
+        let blocks = &self.articles[index].blocks;
+        self.blocks[blocks.start].range.start..self.blocks[blocks.end - 1].range.end
+    }
+
+    /// The index of the article that holds block `block`.
+    #[allow(dead_code)]
+    pub fn article_of(&self, block: usize) -> Option<usize> {
+        self.articles.iter().position(|a| a.blocks.contains(&block))
+    }
 }
 
 /// Cleans `raw` into a [`Document`].
 pub fn parse(raw: &str) -> Document {
-    let drafts = join_cut_paragraphs(classify(group_lines(raw)));
+    let drafts = cleanup::join_cut_paragraphs(roles::classify(cleanup::group_lines(raw)));
     let mut text = String::with_capacity(raw.len());
     let mut blocks = Vec::with_capacity(drafts.len());
     let mut bold = Vec::new();
@@ -94,271 +183,18 @@ pub fn parse(raw: &str) -> Document {
                 from += at + run.len();
             }
         }
-        blocks.push(Block { role: draft.role, range: start..text.len(), after_cut: draft.after_cut });
+        blocks.push(Block {
+            role: draft.role,
+            range: start..text.len(),
+            after_cut: draft.after_cut,
+            duplicate_of: None,
+            ornaments: draft.ornaments,
+        });
     }
-    let title = find_title(&blocks);
-    Document { text, blocks, title, bold }
-}
-
-/// A block being built, before its place in the final text is known.
-struct Draft {
-    role: Role,
-    text: String,
-    /// How many source lines went into the block.
-    lines: usize,
-    after_cut: bool,
-    /// Bold runs of the block, in order, as they will read in the final text.
-    bold: Vec<String>,
-}
-
-/// One source line, after its Markdown has been read.
-enum Line {
-    Break,
-    Heading(u8, String),
-    /// Text, whether it opens a new paragraph (a list item or bullet), and
-    /// the runs of it that were bold.
-    Text(String, bool, Vec<String>),
-}
-
-fn read_line(line: &str) -> Line {
-    let line = line.trim();
-    if line.is_empty() || TABLE_RULE.is_match(line) || is_thematic_break(line) {
-        return Line::Break;
-    }
-    let hashes = line.bytes().take_while(|&b| b == b'#').count();
-    if (1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t']) {
-        let inner = line[hashes..].trim().trim_end_matches('#');
-        let inner = TRAILING_GLYPHS.replace(&LEADING_GLYPHS.replace(&strip_inline(inner), ""), "").into_owned();
-        return if inner.is_empty() { Line::Break } else { Line::Heading(hashes as u8, inner) };
-    }
-    let unmarked = LINE_MARKER.replace(line, "");
-    let mut opens_item = unmarked.len() != line.len();
-    let bold = bold_runs(&unmarked);
-    let text = strip_inline(&unmarked);
-    let unglyphed = LEADING_GLYPHS.replace(&text, "");
-    opens_item |= unglyphed.len() != text.len();
-    if unglyphed.trim().is_empty() {
-        return Line::Break;
-    }
-    Line::Text(unglyphed.into_owned(), opens_item, bold)
-}
-
-/// The text of each bold run in a Markdown line, with inline markup removed.
-fn bold_runs(line: &str) -> Vec<String> {
-    MD_EMPHASIS
-        .captures_iter(line)
-        .filter_map(|c| c.get(1).or_else(|| c.get(2)))
-        .map(|m| tidy_spaces(&strip_inline(m.as_str())))
-        .filter(|run| !run.is_empty())
-        .collect()
-}
-
-fn is_thematic_break(line: &str) -> bool {
-    let mut marks = line.chars().filter(|c| !c.is_whitespace());
-    let first = marks.next();
-    matches!(first, Some('*' | '-' | '_' | '='))
-        && line.chars().filter(|c| !c.is_whitespace()).count() >= 3
-        && marks.all(|c| Some(c) == first)
-}
-
-/// Removes inline Markdown and HTML left-overs, keeping the words.
-fn strip_inline(line: &str) -> String {
-    let s = MD_IMAGE.replace_all(line, "");
-    let s = MD_LINK.replace_all(&s, "$1");
-    let s = MD_EMPHASIS.replace_all(&s, "$1$2$3$4");
-    let s = HTML_TAG.replace_all(&s, "");
-    let s = s
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'");
-    let s = s.replace("&amp;", "&");
-    if s.starts_with('|') && s.trim_end().ends_with('|') {
-        s.trim().trim_matches('|').split('|').map(str::trim).collect::<Vec<_>>().join("  ")
-    } else {
-        s
-    }
-}
-
-/// Groups source lines into headings and paragraphs.
-fn group_lines(raw: &str) -> Vec<Draft> {
-    let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
-    let mut drafts: Vec<Draft> = Vec::new();
-    let mut paragraph: Option<Draft> = None;
-    for line in raw.split(['\n', '\r']) {
-        match read_line(line) {
-            Line::Break => drafts.extend(paragraph.take()),
-            Line::Heading(level, text) => {
-                drafts.extend(paragraph.take());
-                drafts.push(Draft {
-                    role: Role::Heading(level),
-                    text: tidy_spaces(&text),
-                    lines: 1,
-                    after_cut: false,
-                    bold: Vec::new(),
-                });
-            }
-            Line::Text(text, opens_item, bold) => match paragraph.as_mut() {
-                Some(open) if !opens_item => {
-                    join_into(&mut open.text, &text);
-                    open.lines += 1;
-                    open.bold.extend(bold);
-                }
-                _ => {
-                    drafts.extend(paragraph.take());
-                    paragraph = Some(Draft { role: Role::Paragraph, text, lines: 1, after_cut: false, bold });
-                }
-            },
-        }
-    }
-    drafts.extend(paragraph);
-    for draft in &mut drafts {
-        draft.text = tidy_spaces(&draft.text);
-    }
-    drafts.retain(|d| !d.text.is_empty());
-    drafts
-}
-
-/// Appends a continuation line: no space at a Chinese seam, one space otherwise.
-fn join_into(text: &mut String, next: &str) {
-    let seam_is_cjk = text.chars().next_back().is_some_and(|c| is_han(c) || is_cjk_punct(c))
-        || next.chars().next().is_some_and(|c| is_han(c) || is_cjk_punct(c));
-    if !seam_is_cjk {
-        text.push(' ');
-    }
-    text.push_str(next);
-}
-
-/// Collapses runs of white space to one space, and removes the space where
-/// both sides are Chinese (or one is Chinese and the other punctuation).
-pub fn tidy_spaces(text: &str) -> String {
-    let chars: Vec<char> = text.trim().chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if !c.is_whitespace() {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        let run_end = (i..chars.len()).find(|&j| !chars[j].is_whitespace()).unwrap_or(chars.len());
-        let before = out.chars().next_back();
-        let after = chars.get(run_end).copied();
-        if let (Some(b), Some(a)) = (before, after) {
-            if !space_is_wrong(b, a) {
-                out.push(' ');
-            }
-        }
-        i = run_end;
-    }
-    out
-}
-
-/// A space between these two characters is a conversion artefact.
-fn space_is_wrong(before: char, after: char) -> bool {
-    let cjk = |c: char| is_han(c) || is_cjk_punct(c);
-    let ascii_punct = |c: char| matches!(c, ',' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '.');
-    (cjk(before) && (cjk(after) || ascii_punct(after))) || (ascii_punct(before) && cjk(after))
-}
-
-/// Marks asides (bylines, credits, captions…), and one-line unpunctuated
-/// paragraphs as decks (sub-headings).
-fn classify(mut drafts: Vec<Draft>) -> Vec<Draft> {
-    for i in 0..drafts.len() {
-        let text = &drafts[i].text;
-        if drafts[i].role == Role::Aside {
-            continue;
-        }
-        // Newspapers set bylines in heading type, so headings can be asides too.
-        if is_aside(text) {
-            drafts[i].role = Role::Aside;
-        } else if drafts[i].role == Role::Paragraph
-            && drafts[i].lines == 1
-            && text.chars().count() <= MAX_DECK_CHARS
-            && !ends_sentence(text)
-        {
-            drafts[i].role = Role::Heading(deck_level(&drafts[..i]));
-        }
-    }
-    // A short paragraph just above a photo credit is that photo's caption.
-    for i in 1..drafts.len() {
-        let credit = PHOTO_CREDIT.is_match(&drafts[i].text);
-        let above = &mut drafts[i - 1];
-        if credit && above.role == Role::Paragraph && above.text.chars().count() <= MAX_CAPTION_CHARS {
-            above.role = Role::Aside;
-        }
-    }
-    drafts
-}
-
-/// A deck first on the page is the title; under a heading it is one level
-/// below it; elsewhere it is a minor heading.
-fn deck_level(before: &[Draft]) -> u8 {
-    match before.last().map(|d| d.role) {
-        None => 1,
-        Some(Role::Heading(level)) => (level + 1).min(6),
-        Some(_) => 4,
-    }
-}
-
-/// Joins a paragraph that stops mid-sentence to the paragraph after it when
-/// the seam falls inside a word ("应用前" + "景。他认为"): page layouts break
-/// sentences across columns. When the seam does not make a word, the rest of
-/// the sentence is elsewhere on the page, so the next paragraph is only
-/// marked as possibly starting mid-sentence.
-fn join_cut_paragraphs(drafts: Vec<Draft>) -> Vec<Draft> {
-    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
-    for mut draft in drafts {
-        if let Some(prev) = out.last_mut() {
-            let cut = prev.role == Role::Paragraph
-                && draft.role == Role::Paragraph
-                && prev.text.chars().count() >= MIN_CUT_PARAGRAPH_CHARS
-                && !ends_sentence(&prev.text);
-            if cut && seam_is_inside_a_word(&prev.text, &draft.text) {
-                join_into(&mut prev.text, &draft.text);
-                prev.lines += draft.lines;
-                prev.bold.extend(draft.bold);
-                continue;
-            }
-            draft.after_cut = cut;
-        }
-        out.push(draft);
-    }
-    out
-}
-
-/// True when the end of `before` and the start of `after` belong to one word:
-/// a dictionary word across the seam in Chinese, a lower-case continuation
-/// in English.
-fn seam_is_inside_a_word(before: &str, after: &str) -> bool {
-    let tail: Vec<char> = before.chars().rev().take(MAX_SEAM_WORD_SIDE).collect();
-    let head: Vec<char> = after.chars().take(MAX_SEAM_WORD_SIDE).collect();
-    match (tail.first(), head.first()) {
-        (Some(&b), Some(&a)) if is_han(b) && is_han(a) => (1..=tail.len()).any(|k| {
-            let left: String = tail[..k].iter().rev().collect();
-            (1..=head.len()).take_while(|&m| head[..m].iter().all(|&c| is_han(c))).any(|m| {
-                let word: String = left.chars().chain(head[..m].iter().copied()).collect();
-                left.chars().all(is_han) && is_dictionary_word(&word)
-            })
-        }),
-        (Some(&b), Some(&a)) => b.is_alphabetic() && !is_han(b) && a.is_lowercase(),
-        _ => false,
-    }
-}
-
-/// The title: the most prominent heading before the first paragraph.
-fn find_title(blocks: &[Block]) -> Option<usize> {
-    let mut best: Option<(usize, u8)> = None;
-    for (i, block) in blocks.iter().enumerate() {
-        match block.role {
-            Role::Paragraph => break,
-            Role::Heading(level) if best.is_none_or(|(_, b)| level < b) => best = Some((i, level)),
-            _ => {}
-        }
-    }
-    best.map(|(i, _)| i)
+    cleanup::mark_duplicates(&text, &mut blocks);
+    let (articles, main_article) = articles::find(&text, &blocks);
+    let title = articles.get(main_article).and_then(|a| a.title);
+    Document { text, blocks, title, bold, articles, main_article }
 }
 
 #[cfg(test)]
@@ -367,14 +203,6 @@ mod tests {
 
     fn roles(doc: &Document) -> Vec<(Role, &str)> {
         (0..doc.blocks.len()).map(|i| (doc.blocks[i].role, doc.block_text(i))).collect()
-    }
-
-    #[test]
-    fn spaces_inside_chinese_are_removed_and_latin_spacing_kept() {
-        assert_eq!(tidy_spaces("11月16日,为 期两天的 大会"), "11月16日,为期两天的大会");
-        assert_eq!(tidy_spaces("评价, 道出了"), "评价,道出了");
-        assert_eq!(tidy_spaces("上线产业人才\"AI管家\" 和 GDP 数据"), "上线产业人才\"AI管家\"和 GDP 数据");
-        assert_eq!(tidy_spaces("The  quick\tfox"), "The quick fox");
     }
 
     #[test]
@@ -419,7 +247,7 @@ mod tests {
     #[test]
     fn bylines_and_credits_are_asides() {
         let doc = parse("# 标题\n\n#### ■新重庆-重庆日报记者 黄乔\n\n■新重庆-重庆日报记者 黄乔\n\n记者 尹诗语 摄/视觉重庆\n\n正文一句话在这里结束。\n\n(上接1版)");
-        let asides: Vec<_> = roles(&doc).into_iter().filter(|(r, _)| *r == Role::Aside).map(|(_, t)| t).collect();
+        let asides: Vec<_> = roles(&doc).into_iter().filter(|(r, _)| r.is_aside()).map(|(_, t)| t).collect();
         assert_eq!(
             asides,
             vec!["新重庆-重庆日报记者黄乔", "新重庆-重庆日报记者黄乔", "记者尹诗语摄/视觉重庆", "(上接1版)"]
@@ -430,7 +258,10 @@ mod tests {
     fn a_short_paragraph_above_a_photo_credit_is_a_caption() {
         let doc = parse("大会在重庆科学会堂举行,来自各国的嘉宾齐聚一堂。\n\n11月16日,重庆科学会堂,大会现场。\n\n记者 尹诗语 摄/视觉重庆\n\n会议期间发布了多项成果。");
         let roles: Vec<Role> = doc.blocks.iter().map(|b| b.role).collect();
-        assert_eq!(roles, vec![Role::Paragraph, Role::Aside, Role::Aside, Role::Paragraph]);
+        assert_eq!(
+            roles,
+            vec![Role::Paragraph, Role::Aside(AsideKind::Caption), Role::Aside(AsideKind::Caption), Role::Paragraph]
+        );
     }
 
     #[test]
@@ -452,3 +283,6 @@ mod tests {
         assert_eq!(doc.blocks.len(), 3);
     }
 }
+
+#[cfg(test)]
+mod seed_tests;

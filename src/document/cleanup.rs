@@ -1,0 +1,405 @@
+//! Cleanup: undoes what print-to-text conversion does to a page, before any
+//! role is decided.
+//!
+//! * Markdown markup is read and stripped; `#` headings stay headings.
+//! * Decorative glyphs (■ ● 🗕 —) are taken off the edges of lines and kept
+//!   on the draft; a line of nothing but ornaments becomes a decoration.
+//! * Lines broken inside a paragraph are joined; a paragraph that stops
+//!   mid-sentence is joined to the next one only where the seam falls inside
+//!   a word.
+//! * Spaces left between Chinese characters ("为 期两天") are removed;
+//!   spaces around Latin words and numbers are kept. Headings keep one space
+//!   where the editor set one between two phrases.
+//! * Continuation markers and source notes printed inline ("(上接2版)“…")
+//!   are split into blocks of their own.
+//! * A paragraph printed twice is marked as a duplicate of the first.
+//!
+//! Limits: the joins trust jieba's dictionary; a seam that is a word by
+//! accident ("应用" + "前景") may be joined wrongly, and a cut whose halves
+//! are not a dictionary word is only marked (`after_cut`).
+
+use super::heuristics::*;
+use super::{AsideKind, Block, Role};
+use crate::text::chars::{ends_sentence, is_cjk_punct, is_han};
+use crate::text::words::is_dictionary_word;
+
+/// A block being built, before its place in the final text is known.
+pub(super) struct Draft {
+    pub role: Role,
+    /// The source lines of the block, markup stripped, glyphs removed.
+    pub lines: Vec<String>,
+    /// The block's text as it will read.
+    pub text: String,
+    pub after_cut: bool,
+    /// Bold runs of the block, in order, as they will read in the final text.
+    pub bold: Vec<String>,
+    /// Decorative glyphs taken off the block's first line.
+    pub ornaments: String,
+    /// The block opened as a list item (a Markdown marker or a glyph).
+    pub list_item: bool,
+}
+
+impl Draft {
+    fn new(role: Role, line: String, bold: Vec<String>, ornaments: String, list_item: bool) -> Draft {
+        Draft { role, text: String::new(), lines: vec![line], after_cut: false, bold, ornaments, list_item }
+    }
+
+    /// Sets `text` from `lines` as a heading reads: the lines of a headline
+    /// set over two lines stay apart by a space.
+    pub fn join_as_heading(&mut self) {
+        self.text = tidy_heading(&self.lines.join(" "));
+    }
+}
+
+/// One source line, after its Markdown has been read.
+enum Line {
+    Break,
+    /// A line of ornaments only.
+    Ornament(String),
+    Heading(u8, String, String),
+    /// Text, its leading glyphs, whether it opens a new paragraph (a list
+    /// item or bullet), and the runs of it that were bold.
+    Text(String, String, bool, Vec<String>),
+}
+
+fn read_line(line: &str) -> Line {
+    let line = line.trim();
+    if line.is_empty() || TABLE_RULE.is_match(line) || is_thematic_break(line) {
+        return Line::Break;
+    }
+    if ORNAMENT_LINE.is_match(line) {
+        return Line::Ornament(line.split_whitespace().collect());
+    }
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t']) {
+        let inner = strip_inline(line[hashes..].trim().trim_end_matches('#'));
+        let ornaments = glyphs_of(&inner, true);
+        let inner = TRAILING_GLYPHS.replace(&LEADING_GLYPHS.replace(&inner, ""), "").into_owned();
+        return if inner.is_empty() { Line::Break } else { Line::Heading(hashes as u8, inner, ornaments) };
+    }
+    let unmarked = LINE_MARKER.replace(line, "");
+    let mut opens_item = unmarked.len() != line.len();
+    let bold = bold_runs(&unmarked);
+    let text = strip_inline(&unmarked);
+    let ornaments = glyphs_of(&text, false);
+    let unglyphed = LEADING_GLYPHS.replace(&text, "");
+    opens_item |= !ornaments.is_empty();
+    if unglyphed.trim().is_empty() {
+        return Line::Break;
+    }
+    Line::Text(unglyphed.into_owned(), ornaments, opens_item, bold)
+}
+
+/// The decorative glyphs (not dashes or spaces) leading `text`, and
+/// trailing it if `trailing` (headings end with ornaments, body lines don't).
+fn glyphs_of(text: &str, trailing: bool) -> String {
+    let is_glyph = |c: char| !c.is_whitespace() && !matches!(c, '—' | '–' | '-' | '·');
+    let lead = LEADING_GLYPHS.find(text).map_or("", |m| m.as_str());
+    let trail = if trailing { TRAILING_GLYPHS.find(text).map_or("", |m| m.as_str()) } else { "" };
+    lead.chars().chain(trail.chars()).filter(|&c| is_glyph(c)).collect()
+}
+
+/// The text of each bold run in a Markdown line, with inline markup removed.
+fn bold_runs(line: &str) -> Vec<String> {
+    MD_EMPHASIS
+        .captures_iter(line)
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)))
+        .map(|m| tidy_spaces(&strip_inline(m.as_str())))
+        .filter(|run| !run.is_empty())
+        .collect()
+}
+
+fn is_thematic_break(line: &str) -> bool {
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let first = marks.next();
+    matches!(first, Some('*' | '-' | '_' | '='))
+        && line.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && marks.all(|c| Some(c) == first)
+}
+
+/// Removes inline Markdown and HTML left-overs, keeping the words.
+fn strip_inline(line: &str) -> String {
+    let s = MD_IMAGE.replace_all(line, "");
+    let s = MD_LINK.replace_all(&s, "$1");
+    let s = MD_EMPHASIS.replace_all(&s, "$1$2$3$4");
+    let s = HTML_TAG.replace_all(&s, "");
+    let s = s
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'");
+    let s = s.replace("&amp;", "&");
+    if s.starts_with('|') && s.trim_end().ends_with('|') {
+        s.trim().trim_matches('|').split('|').map(str::trim).collect::<Vec<_>>().join("  ")
+    } else {
+        s
+    }
+}
+
+/// Groups source lines into headings, paragraphs and decorations, with
+/// their text joined as body text; inline markers are split off.
+pub(super) fn group_lines(raw: &str) -> Vec<Draft> {
+    let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut paragraph: Option<Draft> = None;
+    for line in raw.split(['\n', '\r']) {
+        match read_line(line) {
+            Line::Break => drafts.extend(paragraph.take()),
+            Line::Ornament(glyphs) => {
+                drafts.extend(paragraph.take());
+                let mut draft =
+                    Draft::new(Role::Aside(AsideKind::Decoration), glyphs.clone(), Vec::new(), glyphs, false);
+                draft.text = draft.lines[0].clone();
+                drafts.push(draft);
+            }
+            Line::Heading(level, text, ornaments) => {
+                drafts.extend(paragraph.take());
+                let mut draft = Draft::new(Role::Heading(level), text, Vec::new(), ornaments, false);
+                draft.join_as_heading();
+                drafts.push(draft);
+            }
+            Line::Text(text, ornaments, opens_item, bold) => match paragraph.as_mut() {
+                Some(open) if !opens_item => {
+                    open.lines.push(text);
+                    open.bold.extend(bold);
+                }
+                _ => {
+                    drafts.extend(paragraph.take());
+                    paragraph = Some(Draft::new(Role::Paragraph, text, bold, ornaments, opens_item));
+                }
+            },
+        }
+    }
+    drafts.extend(paragraph);
+    for draft in &mut drafts {
+        if draft.role == Role::Paragraph {
+            let mut text = String::new();
+            for line in &draft.lines {
+                join_into(&mut text, line);
+            }
+            draft.text = tidy_spaces(&text);
+        }
+    }
+    drafts.retain(|d| !d.text.is_empty());
+    split_inline_markers(drafts)
+}
+
+/// Splits "(上接2版)" off the start of a paragraph and "（下转第3版）" or
+/// "（来源：新华社）" off its end, so the markers get their own role and
+/// the story text stays whole.
+fn split_inline_markers(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out = Vec::with_capacity(drafts.len());
+    for mut draft in drafts {
+        if draft.role != Role::Paragraph {
+            out.push(draft);
+            continue;
+        }
+        let mut tail = None;
+        if let Some(m) = TRAILING_MARKER.find(&draft.text) {
+            if m.start() > 0 {
+                tail = Some(marker_draft(m.as_str()));
+                draft.text.truncate(m.start());
+                draft.text = draft.text.trim_end().to_string();
+            }
+        }
+        if let Some(m) = LEADING_CONTINUATION.find(&draft.text) {
+            if m.end() < draft.text.len() {
+                out.push(marker_draft(m.as_str()));
+                draft.text = draft.text[m.end()..].trim_start().to_string();
+            }
+        }
+        out.push(draft);
+        out.extend(tail);
+    }
+    out
+}
+
+fn marker_draft(marker: &str) -> Draft {
+    let mut draft = Draft::new(Role::Paragraph, marker.to_string(), Vec::new(), String::new(), false);
+    draft.text = marker.to_string();
+    draft
+}
+
+/// Appends a continuation line: no space at a Chinese seam, one space otherwise.
+fn join_into(text: &mut String, next: &str) {
+    let seam_is_cjk = text.chars().next_back().is_some_and(|c| is_han(c) || is_cjk_punct(c))
+        || next.chars().next().is_some_and(|c| is_han(c) || is_cjk_punct(c));
+    if !seam_is_cjk && !text.is_empty() {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+/// Collapses runs of white space to one space, and removes the space where
+/// both sides are Chinese (or one is Chinese and the other punctuation).
+pub fn tidy_spaces(text: &str) -> String {
+    tidy(text, false)
+}
+
+/// Like [`tidy_spaces`], but a space between two Chinese phrases stays:
+/// in a headline it is the editor's ("让人才“站C位” 打造引才“金名片”"),
+/// not a line-wrap artefact.
+fn tidy_heading(text: &str) -> String {
+    tidy(text, true)
+}
+
+fn tidy(text: &str, keep_phrase_spaces: bool) -> String {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if !c.is_whitespace() {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let run_end = (i..chars.len()).find(|&j| !chars[j].is_whitespace()).unwrap_or(chars.len());
+        let before = out.chars().next_back();
+        let after = chars.get(run_end).copied();
+        if let (Some(b), Some(a)) = (before, after) {
+            let phrase_space = keep_phrase_spaces && !is_clause_punct(b) && !is_clause_punct(a);
+            if !space_is_wrong(b, a) || phrase_space {
+                out.push(' ');
+            }
+        }
+        i = run_end;
+    }
+    out
+}
+
+/// Punctuation that separates clauses: a space next to it is never the
+/// editor's.
+fn is_clause_punct(c: char) -> bool {
+    "，。、；：！？,;:!?（）()《》【】".contains(c)
+}
+
+/// A space between these two characters is a conversion artefact.
+fn space_is_wrong(before: char, after: char) -> bool {
+    let cjk = |c: char| is_han(c) || is_cjk_punct(c);
+    let ascii_punct = |c: char| matches!(c, ',' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '.');
+    (cjk(before) && (cjk(after) || ascii_punct(after))) || (ascii_punct(before) && cjk(after))
+}
+
+/// Joins a paragraph that stops mid-sentence to the paragraph after it when
+/// the seam falls inside a word ("应用前" + "景。他认为"): page layouts break
+/// sentences across columns. When the seam does not make a word, the rest of
+/// the sentence is elsewhere on the page, so the next paragraph is only
+/// marked as possibly starting mid-sentence.
+pub(super) fn join_cut_paragraphs(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for mut draft in drafts {
+        if let Some(prev) = out.last_mut() {
+            let cut = prev.role == Role::Paragraph
+                && draft.role == Role::Paragraph
+                && !draft.list_item
+                && prev.text.chars().count() >= MIN_CUT_PARAGRAPH_CHARS
+                && !ends_sentence(&prev.text);
+            if cut && seam_is_inside_a_word(&prev.text, &draft.text) {
+                join_into(&mut prev.text, &draft.text);
+                prev.lines.extend(draft.lines);
+                prev.bold.extend(draft.bold);
+                continue;
+            }
+            draft.after_cut = cut;
+        }
+        out.push(draft);
+    }
+    out
+}
+
+/// True when the end of `before` and the start of `after` belong to one word:
+/// a dictionary word across the seam in Chinese, a lower-case continuation
+/// in English.
+fn seam_is_inside_a_word(before: &str, after: &str) -> bool {
+    let tail: Vec<char> = before.chars().rev().take(MAX_SEAM_WORD_SIDE).collect();
+    let head: Vec<char> = after.chars().take(MAX_SEAM_WORD_SIDE).collect();
+    match (tail.first(), head.first()) {
+        (Some(&b), Some(&a)) if is_han(b) && is_han(a) => (1..=tail.len()).any(|k| {
+            let left: String = tail[..k].iter().rev().collect();
+            (1..=head.len()).take_while(|&m| head[..m].iter().all(|&c| is_han(c))).any(|m| {
+                let word: String = left.chars().chain(head[..m].iter().copied()).collect();
+                left.chars().all(is_han) && is_dictionary_word(&word)
+            })
+        }),
+        (Some(&b), Some(&a)) => b.is_alphabetic() && !is_han(b) && a.is_lowercase(),
+        _ => false,
+    }
+}
+
+/// The letters and digits of `text`, ASCII lower-cased: two paragraphs with
+/// the same key say the same thing, whatever their spaces and punctuation.
+pub fn repeat_key(text: &str) -> String {
+    // Chinese characters first: the general Unicode test is slower.
+    let kept = |c: &char| c.is_ascii_alphanumeric() || is_han(*c) || (!c.is_ascii() && c.is_alphanumeric());
+    text.chars().filter(kept).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// Marks each body paragraph (or caption) that repeats an earlier one: a
+/// page printed twice in part must count once.
+pub(super) fn mark_duplicates(text: &str, blocks: &mut [Block]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for i in 0..blocks.len() {
+        if !matches!(blocks[i].role, Role::Paragraph | Role::Aside(AsideKind::Caption)) {
+            continue;
+        }
+        let key = repeat_key(&text[blocks[i].range.clone()]);
+        if key.chars().count() < MIN_DUPLICATE_CHARS {
+            continue;
+        }
+        match seen.get(&key) {
+            Some(&first) => blocks[i].duplicate_of = Some(first),
+            None => {
+                seen.insert(key, i);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_inside_chinese_are_removed_and_latin_spacing_kept() {
+        assert_eq!(tidy_spaces("11月16日,为 期两天的 大会"), "11月16日,为期两天的大会");
+        assert_eq!(tidy_spaces("评价, 道出了"), "评价,道出了");
+        assert_eq!(tidy_spaces("上线产业人才\"AI管家\" 和 GDP 数据"), "上线产业人才\"AI管家\"和 GDP 数据");
+        assert_eq!(tidy_spaces("The  quick\tfox"), "The quick fox");
+        assert_eq!(tidy_spaces("扩容事项至10 项,共 3 个"), "扩容事项至10 项,共 3 个");
+    }
+
+    #[test]
+    fn headings_keep_the_space_between_two_phrases() {
+        assert_eq!(tidy_heading("让人才“站C位” 打造引才“金名片”"), "让人才“站C位” 打造引才“金名片”");
+        assert_eq!(tidy_heading("构建“416”科创战略布局 重庆不断提升"), "构建“416”科创战略布局 重庆不断提升");
+        assert_eq!(tidy_heading("跨越山海，  双向奔赴"), "跨越山海，双向奔赴");
+    }
+
+    #[test]
+    fn inline_markers_get_blocks_of_their_own() {
+        let drafts = group_lines("(上接2版)“中国对阿政策始终面向阿根廷全体人民。”\n\n全文到此结束。（来源：新华社）");
+        let texts: Vec<&str> = drafts.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["(上接2版)", "“中国对阿政策始终面向阿根廷全体人民。”", "全文到此结束。", "（来源：新华社）"]
+        );
+    }
+
+    #[test]
+    fn ornaments_are_recorded_and_ornament_lines_kept_as_decoration() {
+        let drafts = group_lines("### 🗕 群贤毕至 —\n\n■ ■ ■\n\n●11月23日至24日");
+        assert_eq!(drafts[0].text, "群贤毕至");
+        assert_eq!(drafts[0].ornaments, "🗕");
+        assert_eq!(drafts[1].role, Role::Aside(AsideKind::Decoration));
+        assert_eq!(drafts[2].text, "11月23日至24日");
+        assert!(drafts[2].list_item && drafts[2].ornaments == "●");
+    }
+
+    #[test]
+    fn repeat_keys_ignore_spaces_and_punctuation() {
+        assert_eq!(repeat_key("纵横正有凌云笔。 世界，对此"), repeat_key("纵横正有凌云笔,世界对此."));
+        assert_ne!(repeat_key("签约项目253个"), repeat_key("签约项目254个"));
+    }
+}
