@@ -75,6 +75,6 @@ pub use input::{decode, read, Decoded, Source};
 pub use options::Options;
 pub use pipeline::{summarize, summarize_source, warm_up};
 pub use schema::{
-    DateMention, Direction, Figure, FigureKind, Format, Heading, Keyword, Lang, Sentence, SourceInfo, Summary,
+    Article, DateMention, Direction, Figure, FigureKind, Format, Heading, Keyword, Lang, Sentence, SourceInfo, Summary,
     SCHEMA_VERSION,
 };

@@ -11,7 +11,7 @@ use crate::keywords;
 use crate::options::Options;
 use crate::output::{self, Utf16Offsets};
 use crate::input::Source;
-use crate::schema::{SourceInfo, Summary, SCHEMA_VERSION};
+use crate::schema::{Article, SourceInfo, Summary, SCHEMA_VERSION};
 use crate::summary::{self, SentenceInput};
 use crate::text::{lang, sentences, words};
 
@@ -19,15 +19,34 @@ use crate::text::{lang, sentences, words};
 /// the number that matters in the headline.
 const HEADING_FIGURE_WEIGHT: f64 = 1.0;
 
+/// A sentence repeated on the page counts once only when it has at least
+/// this many letters and digits: short ones ("是的。") recur by chance.
+const MIN_REPEAT_CHARS: usize = 12;
+
 /// One sentence of the cleaned document.
 struct Span {
     range: Range<usize>,
     role: Role,
+    /// Index of its block in the document.
+    block: usize,
     /// The first sentence of a block that may begin mid-sentence.
     may_be_partial: bool,
+    /// Printed earlier on the page (a repeated paragraph, or the same
+    /// sentence again): it counts once, at its first printing.
+    repeat: bool,
+}
+
+/// One article's part of the work: its headline sentences and key figures.
+struct ArticleResult {
+    chosen: Vec<(usize, f64)>,
+    found: figures::Found,
 }
 
 /// Summarizes an article given as plain text or Markdown.
+///
+/// A page with several stories is summarized story by story, in
+/// [`Summary::articles`]; the top-level sentences and figures are those of
+/// the main story.
 ///
 /// Returns an error, never panics, for empty input, input larger than
 /// [`Options::max_bytes`], or out-of-range options.
@@ -40,31 +59,135 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         ));
     }
     let doc = document::parse(text);
-    if !doc.text.chars().any(char::is_alphanumeric) {
+    if doc.articles.is_empty() || !doc.text.chars().any(char::is_alphanumeric) {
         return Err(Error::new(ErrorKind::Empty, "There is no text to summarize."));
     }
     let lang = options.lang.unwrap_or_else(|| lang::detect(&doc.text));
 
-    let spans: Vec<Span> = doc
-        .blocks
-        .iter()
-        .flat_map(|block| {
-            sentences::split(&doc.text, block.range.clone()).into_iter().enumerate().map(|(k, range)| Span {
-                range,
-                role: block.role,
-                may_be_partial: k == 0 && block.after_cut,
-            })
-        })
-        .collect();
+    let spans = split_sentences(&doc);
     let tokens: Vec<Vec<words::Token>> =
         spans.iter().map(|s| words::tokens(&doc.text, s.range.clone(), lang)).collect();
+    let title_tokens = |title: Option<usize>| {
+        title.map(|t| words::tokens(&doc.text, doc.blocks[t].range.clone(), lang)).unwrap_or_default()
+    };
 
-    // Headline ranking runs over body sentences only.
-    let body: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].role == Role::Paragraph).collect();
+    let mut weights = vec![0.0; spans.len()];
+    let mut results = Vec::with_capacity(doc.articles.len());
+    for article in &doc.articles {
+        // Spans are in block order, so an article's spans are one run.
+        let first = spans.partition_point(|s| s.block < article.blocks.start);
+        let end = spans.partition_point(|s| s.block < article.blocks.end);
+        let titled = title_tokens(article.title);
+        let chosen = rank_article(&doc.text, &spans, &tokens, first..end, &titled, lang, options, &mut weights);
+        let contexts: Vec<SentenceContext> = (first..end)
+            .filter(|&i| !spans[i].role.is_aside() && !spans[i].repeat)
+            .map(|i| SentenceContext {
+                range: spans[i].range.clone(),
+                weight: weights[i],
+                in_heading: spans[i].role.is_heading(),
+                bold: bold_within(&doc.bold, &spans[i].range),
+            })
+            .collect();
+        let found = figures::find(&doc.text, &contexts, lang, options.figures);
+        results.push(ArticleResult { chosen, found });
+    }
+
+    // Keywords describe the main story, as the top-level summary does.
+    let main = &doc.articles[doc.main_article];
+    let main_title_tokens = title_tokens(main.title);
+    let weighted_tokens: Vec<(&[words::Token], f64)> = (0..spans.len())
+        .filter(|&i| main.blocks.contains(&spans[i].block) && !spans[i].role.is_aside() && !spans[i].repeat)
+        .map(|i| (tokens[i].as_slice(), weights[i]))
+        .collect();
+    let found_keywords = keywords::extract(&doc.text, &weighted_tokens, &main_title_tokens, options.keywords);
+
+    let offsets = Utf16Offsets::new(&doc.text);
+    let mut all_figures = Vec::new();
+    let mut dates = Vec::new();
+    let mut articles = Vec::with_capacity(results.len());
+    for (k, result) in results.into_iter().enumerate() {
+        all_figures.extend(result.found.all.into_iter().map(|f| output::figure(&doc.text, &offsets, f)));
+        dates.extend(result.found.dates.iter().map(|r| output::date(&doc.text, &offsets, r)));
+        let range = doc.article_range(k);
+        articles.push(Article {
+            title: doc.article_title(k).map(str::to_string),
+            start: offsets.at(range.start),
+            end: offsets.at(range.end),
+            sentences: result
+                .chosen
+                .iter()
+                .map(|(i, score)| output::sentence(&doc.text, &offsets, &spans[*i].range, *score))
+                .collect(),
+            figures: result.found.key.into_iter().map(|f| output::figure(&doc.text, &offsets, f)).collect(),
+        });
+    }
+    let headings = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b.role {
+            Role::Heading(level) => Some(output::heading(&doc.text, &offsets, &b.range, level)),
+            _ => None,
+        })
+        .collect();
+    let main_summary = &articles[doc.main_article];
+    Ok(Summary {
+        schema: SCHEMA_VERSION,
+        lang,
+        title: doc.title_text().map(str::to_string),
+        sentences: main_summary.sentences.clone(),
+        figures: main_summary.figures.clone(),
+        all_figures,
+        dates,
+        keywords: found_keywords.into_iter().map(output::keyword).collect(),
+        headings,
+        main_article: doc.main_article,
+        articles,
+        text: doc.text,
+        source: None,
+    })
+}
+
+/// The sentences of every block, in order, with what the document knows of
+/// their block, and each repeat marked.
+fn split_sentences(doc: &document::Document) -> Vec<Span> {
+    let mut seen = std::collections::HashSet::new();
+    let mut spans = Vec::new();
+    for (b, block) in doc.blocks.iter().enumerate() {
+        for (k, range) in sentences::split(&doc.text, block.range.clone()).into_iter().enumerate() {
+            let key = document::repeat_key(&doc.text[range.clone()]);
+            // Only sentences long enough to be news repeat meaningfully ("是的。" may recur).
+            let repeated_sentence = key.chars().count() >= MIN_REPEAT_CHARS && !seen.insert(key);
+            spans.push(Span {
+                range,
+                role: block.role,
+                block: b,
+                may_be_partial: k == 0 && block.after_cut,
+                repeat: block.duplicate_of.is_some() || repeated_sentence,
+            });
+        }
+    }
+    spans
+}
+
+/// Ranks the body sentences among `spans[run]` and records their scores in
+/// `weights` (headings get [`HEADING_FIGURE_WEIGHT`]). Returns the chosen
+/// spans with their scores, in document order.
+#[allow(clippy::too_many_arguments)]
+fn rank_article(
+    text: &str,
+    spans: &[Span],
+    tokens: &[Vec<words::Token>],
+    run: Range<usize>,
+    title_tokens: &[words::Token],
+    lang: crate::schema::Lang,
+    options: &Options,
+    weights: &mut [f64],
+) -> Vec<(usize, f64)> {
+    let body: Vec<usize> = run.clone().filter(|&i| spans[i].role == Role::Paragraph && !spans[i].repeat).collect();
     let inputs: Vec<SentenceInput> = body
         .iter()
         .map(|&i| {
-            let sentence = &doc.text[spans[i].range.clone()];
+            let sentence = &text[spans[i].range.clone()];
             SentenceInput {
                 terms: tokens[i].iter().map(|t| t.term.as_str()).collect(),
                 eligibility: summary::eligibility(sentence, lang, spans[i].may_be_partial),
@@ -73,8 +196,6 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
             }
         })
         .collect();
-    let title_tokens =
-        doc.title.map(|t| words::tokens(&doc.text, doc.blocks[t].range.clone(), lang)).unwrap_or_default();
     let title_terms: Vec<&str> = title_tokens.iter().map(|t| t.term.as_str()).collect();
     let candidates = inputs.iter().filter(|s| s.eligibility == summary::Eligibility::Candidate).count();
     // A character budget alone lets as many sentences in as fit.
@@ -84,68 +205,15 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         (None, None) => summary::default_count(candidates),
     };
     let ranking = summary::rank(&inputs, &title_terms, count, options.max_chars);
-
-    let mut weights = vec![0.0; spans.len()];
     for (k, &i) in body.iter().enumerate() {
         weights[i] = ranking.scores[k];
     }
-    for (i, span) in spans.iter().enumerate() {
-        if matches!(span.role, Role::Heading(_)) {
+    for i in run {
+        if spans[i].role.is_heading() {
             weights[i] = HEADING_FIGURE_WEIGHT;
         }
     }
-
-    let contexts: Vec<SentenceContext> = spans
-        .iter()
-        .zip(&weights)
-        .filter(|(span, _)| !span.role.is_aside())
-        .map(|(span, &weight)| SentenceContext {
-            range: span.range.clone(),
-            weight,
-            in_heading: matches!(span.role, Role::Heading(_)),
-            bold: bold_within(&doc.bold, &span.range),
-        })
-        .collect();
-    let found = figures::find(&doc.text, &contexts, lang, options.figures);
-
-    let weighted_tokens: Vec<(&[words::Token], f64)> = spans
-        .iter()
-        .enumerate()
-        .filter(|(_, span)| !span.role.is_aside())
-        .map(|(i, _)| (tokens[i].as_slice(), weights[i]))
-        .collect();
-    let found_keywords = keywords::extract(&doc.text, &weighted_tokens, &title_tokens, options.keywords);
-
-    let offsets = Utf16Offsets::new(&doc.text);
-    let chosen = ranking
-        .chosen
-        .iter()
-        .map(|&k| output::sentence(&doc.text, &offsets, &spans[body[k]].range, ranking.scores[k]))
-        .collect();
-    let figures = found.key.into_iter().map(|f| output::figure(&doc.text, &offsets, f)).collect();
-    let all_figures = found.all.into_iter().map(|f| output::figure(&doc.text, &offsets, f)).collect();
-    let dates = found.dates.iter().map(|r| output::date(&doc.text, &offsets, r)).collect();
-    let headings = doc
-        .blocks
-        .iter()
-        .filter_map(|b| match b.role {
-            Role::Heading(level) => Some(output::heading(&doc.text, &offsets, &b.range, level)),
-            _ => None,
-        })
-        .collect();
-    Ok(Summary {
-        schema: SCHEMA_VERSION,
-        lang,
-        title: doc.title_text().map(str::to_string),
-        sentences: chosen,
-        figures,
-        all_figures,
-        dates,
-        keywords: found_keywords.into_iter().map(output::keyword).collect(),
-        headings,
-        text: doc.text,
-        source: None,
-    })
+    ranking.chosen.iter().map(|&k| (body[k], ranking.scores[k])).collect()
 }
 
 /// Summarizes a file read by [`crate::read`], and says in

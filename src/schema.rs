@@ -46,6 +46,12 @@ pub struct Summary {
     pub keywords: Vec<Keyword>,
     /// The document's headings, in order: its structure.
     pub headings: Vec<Heading>,
+    /// The stories on the page, in order; one for a single article. The
+    /// top-level `title`, `sentences`, `figures` and `keywords` are those of
+    /// `articles[main_article]`.
+    pub articles: Vec<Article>,
+    /// Index into `articles` of the main story.
+    pub main_article: usize,
     /// How the text was read, when it came from a file's bytes; `None` when
     /// the caller passed text.
     pub source: Option<SourceInfo>,
@@ -73,6 +79,21 @@ pub struct SourceInfo {
     /// The character encoding by its WHATWG name ("UTF-8", "GBK", "Big5",
     /// "UTF-16LE"…); "UTF-8" for DOCX, whose XML is always Unicode.
     pub encoding: String,
+}
+
+/// One story on a page that prints several.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Its headline, if the page prints one for it.
+    pub title: Option<String>,
+    /// Start of the story in [`Summary::text`], in UTF-16 code units.
+    pub start: u32,
+    /// End (exclusive) of the story, in UTF-16 code units.
+    pub end: u32,
+    /// Its headline sentences, in document order.
+    pub sentences: Vec<Sentence>,
+    /// Its key figures, most important first.
+    pub figures: Vec<Figure>,
 }
 
 /// One headline sentence.

@@ -36,7 +36,17 @@ export interface Summary {
   dates: DateMention[];
   keywords: Keyword[];
   headings: Heading[];
+  articles: Article[];
+  main_article: number;
   source: SourceInfo | null;
+}
+
+export interface Article {
+  title: string | null;
+  start: number;
+  end: number;
+  sentences: Sentence[];
+  figures: Figure[];
 }
 
 export interface SourceInfo {

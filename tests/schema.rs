@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use article_summarizer::{
-    summarize, DateMention, Direction, Figure, FigureKind, Format, Heading, Keyword, Lang, Options, Sentence,
+    summarize, Article, DateMention, Direction, Figure, FigureKind, Format, Heading, Keyword, Lang, Options, Sentence,
     SourceInfo, Summary, SCHEMA_VERSION,
 };
 use serde_json::Value;
@@ -55,10 +55,18 @@ fn full_summary() -> Summary {
         text: "36.85亿元".into(),
         sentences: vec![Sentence { text: "句子。".into(), start: 0, end: 3, score: 1.0 }],
         figures: vec![figure.clone()],
-        all_figures: vec![figure],
+        all_figures: vec![figure.clone()],
         dates: vec![DateMention { text: "11月16日".into(), start: 0, end: 6 }],
         keywords: vec![Keyword { word: "人才".into(), score: 1.0 }],
         headings: vec![Heading { text: "标题".into(), level: 1, start: 0, end: 2 }],
+        articles: vec![Article {
+            title: Some("标题".into()),
+            start: 0,
+            end: 7,
+            sentences: vec![Sentence { text: "句子。".into(), start: 0, end: 3, score: 1.0 }],
+            figures: vec![figure],
+        }],
+        main_article: 0,
         source: Some(SourceInfo { format: Format::Html, encoding: "GBK".into() }),
     }
 }

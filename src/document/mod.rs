@@ -29,7 +29,6 @@ use std::ops::Range;
 /// digits, whatever the spaces and punctuation. The stage marks repeated
 /// paragraphs with it; the pipeline can do the same for sentences repeated
 /// inside or across paragraphs.
-#[allow(unused_imports)]
 pub use cleanup::repeat_key;
 
 /// A cleaned document.
@@ -142,15 +141,12 @@ impl Document {
     }
 
     /// The title text of article `index`, if it has one.
-    // The article accessors serve the output stage once it lists articles.
-    #[allow(dead_code)]
     pub fn article_title(&self, index: usize) -> Option<&str> {
         self.articles.get(index)?.title.map(|i| self.block_text(i))
     }
 
     /// The byte range of `text` that article `index` spans, from its first
     /// block to its last.
-    #[allow(dead_code)]
     pub fn article_range(&self, index: usize) -> Range<usize> {
         let blocks = &self.articles[index].blocks;
         self.blocks[blocks.start].range.start..self.blocks[blocks.end - 1].range.end
