@@ -45,7 +45,7 @@ const POSITION_HALF_LIFE: f64 = 4.0;
 /// one and reads poorly as a headline: its score is scaled by the square
 /// root of this over its word count. Counted in content words (not
 /// characters) so one value serves Chinese and English. Tried 14–30 (see
-/// the README); from 18 up, LCSTS falls back below its best peer.
+/// the README); at 18, LCSTS falls back below its best peer.
 const LONG_SENTENCE_TERMS: f64 = 17.0;
 /// MMR trade-off between a sentence's score and its novelty.
 const MMR_LAMBDA: f64 = 0.6;
