@@ -2,7 +2,8 @@
 //!
 //! [`rank`] scores every body sentence by an early-position prior (the
 //! strongest signal in news: Lead-k beats most rankers), centrality
-//! (TextRank over BM25 similarity) and similarity to the title, then picks
+//! (TextRank over BM25 similarity) and similarity to the title, discounts
+//! sentences too long to read as a headline, then picks
 //! greedily with maximal marginal relevance, so that a repeated paragraph
 //! or a near-copy is never chosen twice. The picks come back in document
 //! order, within a sentence count and, if asked, a character budget.
