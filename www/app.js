@@ -36,6 +36,8 @@ const ui = {
   docsPanel: $('docs-panel'),
   docs: $('docs'),
   results: $('results'),
+  stories: $('stories'),
+  storyList: $('story-list'),
   source: $('result-source'),
   title: $('result-title'),
   length: $('length'),
@@ -75,7 +77,8 @@ function applyLanguage() {
   renderDocs();
   const doc = currentDoc();
   if (doc?.summary) {
-    renderFigures(ui.figures, doc.summary.figures, { up: t('up'), down: t('down') });
+    renderFigures(ui.figures, shownSummary(doc).figures, { up: t('up'), down: t('down') });
+    renderStories(doc);
     ui.allFiguresSummary.textContent = t('allFigures', { count: doc.summary.all_figures.length });
   }
 }
@@ -298,7 +301,7 @@ function pastedName(summary) {
 }
 
 function announceDone(doc) {
-  const s = doc.summary;
+  const s = shownSummary(doc);
   setStatus('done', 'done', {
     label: doc.label,
     sentences: { key: 'sentenceCount', vars: { n: s.sentences.length } },
@@ -413,8 +416,53 @@ ui.docs.addEventListener('click', (event) => {
 const langTag = (code) => (code === 'zh' ? 'zh-CN' : 'en');
 
 /** Shows a finished article's summary; nothing is read or computed again. */
+/**
+ * What the results show for a document: the whole summary, with the title, headline
+ * sentences and figures of the story the reader picked (the main one at first).
+ */
+function shownSummary(doc) {
+  const story = doc.summary.articles?.[doc.story ?? doc.summary.main_article];
+  if (!story || doc.summary.articles.length < 2) return doc.summary;
+  return { ...doc.summary, title: story.title, sentences: story.sentences, figures: story.figures };
+}
+
+/** The page's stories as buttons, when it prints more than one. */
+function renderStories(doc) {
+  const { articles, main_article: main } = doc.summary;
+  ui.stories.hidden = !articles || articles.length < 2;
+  if (ui.stories.hidden) return ui.storyList.replaceChildren();
+  const current = doc.story ?? main;
+  ui.storyList.replaceChildren(
+    ...articles.map((story, k) => {
+      const item = el('li');
+      const button = el('button', 'doc');
+      button.type = 'button';
+      button.dataset.story = String(k);
+      const name = el('span', 'doc-name', story.title || t('untitledStory', { n: k + 1 }));
+      name.lang = langTag(doc.summary.lang);
+      button.append(name);
+      if (k === main) button.append(el('span', 'doc-state', t('mainStory')));
+      if (k === current) button.setAttribute('aria-current', 'true');
+      item.append(button);
+      return item;
+    }),
+  );
+}
+
+ui.storyList.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-story]');
+  const doc = currentDoc();
+  if (!button || !doc?.summary) return;
+  doc.story = Number(button.dataset.story);
+  showDoc(doc, { keepScroll: true });
+  ui.storyList.querySelector(`[data-story="${doc.story}"]`)?.focus();
+  // Bring the story's first headline sentence into the article pane.
+  requestAnimationFrame(() => scrollArticleTo(ui.article.querySelector('[data-sentence="0"], [data-figure="0"]')));
+  if (!active) announceDone(doc);
+});
+
 function showDoc(doc, { keepScroll = false } = {}) {
-  const { summary } = doc;
+  const summary = shownSummary(doc);
   currentId = doc.id;
   const articleLang = langTag(summary.lang);
   for (const node of [ui.title, ui.sentences, ui.figures, ui.keywords, ui.article]) node.lang = articleLang;
@@ -422,6 +470,7 @@ function showDoc(doc, { keepScroll = false } = {}) {
   ui.title.textContent = summary.title || doc.label;
   preferredLength = doc.length;
   ui.title.classList.toggle('is-fallback', !summary.title);
+  renderStories(doc);
   renderSentences(ui.sentences, summary.sentences);
   renderFigures(ui.figures, summary.figures, { up: t('up'), down: t('down') });
   ui.figuresEmpty.hidden = summary.figures.length > 0;
@@ -459,19 +508,25 @@ function focusInArticle(kind, index) {
   for (const node of ui.article.querySelectorAll('.is-active-sentence, .is-active-figure')) {
     node.classList.remove('is-active-sentence', 'is-active-figure');
   }
-  for (const node of ui.results.querySelectorAll('[aria-current]')) node.removeAttribute('aria-current');
+  for (const list of [ui.sentences, ui.figures]) {
+    for (const node of list.querySelectorAll('[aria-current]')) node.removeAttribute('aria-current');
+  }
   const spans = ui.article.querySelectorAll(`[data-${kind}="${index}"]`);
   if (spans.length === 0) return;
   for (const span of spans) span.classList.add(`is-active-${kind}`);
   const listButton = (kind === 'sentence' ? ui.sentences : ui.figures).querySelector(`[data-${kind}="${index}"]`);
   listButton?.setAttribute('aria-current', 'true');
+  scrollArticleTo(spans[0]);
+}
+
+/** Scrolls the article pane to `node`. */
+function scrollArticleTo(node) {
+  if (!node) return;
   // Blocks never shown yet have estimated heights (content-visibility), so a
   // jump far down can land short; once the blocks around the target are laid
   // out, a second, short scroll lands on it.
-  spans[0].scrollIntoView({ block: 'center', behavior: 'auto' });
-  requestAnimationFrame(() =>
-    requestAnimationFrame(() => spans[0].scrollIntoView({ block: 'center', behavior: scrollBehavior() })),
-  );
+  node.scrollIntoView({ block: 'center', behavior: 'auto' });
+  requestAnimationFrame(() => requestAnimationFrame(() => node.scrollIntoView({ block: 'center', behavior: scrollBehavior() })));
 }
 
 ui.allFiguresBlock.addEventListener('toggle', () => {
@@ -517,7 +572,8 @@ async function copyToClipboard(text) {
 async function copy(format) {
   const doc = currentDoc();
   if (!doc?.summary) return;
-  const text = format === 'markdown' ? toMarkdown(doc.summary, doc.label) : toPlainText(doc.summary, doc.label);
+  const shown = shownSummary(doc);
+  const text = format === 'markdown' ? toMarkdown(shown, doc.label) : toPlainText(shown, doc.label);
   const ok = await copyToClipboard(text);
   setStatus(ok ? 'done' : 'error', ok ? (format === 'markdown' ? 'copiedMarkdown' : 'copiedText') : 'copyFailed');
 }

@@ -78,6 +78,29 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
     });
   });
 
+  test('a page with several stories lists them; picking one shows its own summary', async () => {
+    const file = '004_f8165d4474bce291.txt';
+    await withPage({ width: 1280, height: 900 }, async (page) => {
+      await dropFile(page, file, await sampleBytes(file));
+      await waitForSummary(page, file);
+      const stories = page.locator('#story-list button');
+      assert.ok(await page.locator('#stories').isVisible(), 'no list of stories for a page with several');
+      assert.ok((await stories.count()) >= 3, `only ${await stories.count()} stories listed`);
+      const main = await page.locator('#story-list button[aria-current]').textContent();
+      const first = await readResults(page);
+      assert.ok(main.includes(first.title), `the current story (${main}) is not the one shown (${first.title})`);
+
+      const other = stories.filter({ hasText: '4项新材料成果集中发布' });
+      await other.click();
+      await page.waitForFunction(() => document.getElementById('result-title').textContent.includes('4项新材料成果集中发布'));
+      const picked = await readResults(page);
+      assert.equal(await other.getAttribute('aria-current'), 'true');
+      assert.notDeepEqual(picked.sentences, first.sentences, 'the headline sentences did not change with the story');
+      assertSentencesInArticle(picked, 1);
+      await waitInArticleView(page, '[data-sentence="0"]');
+    });
+  });
+
   test('every number in the article can be listed, beyond the key figures', async () => {
     const bytes = await readFile(path.join(SITE, 'samples', SEED));
     await withPage({ width: 1280, height: 900 }, async (page) => {
