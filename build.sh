@@ -113,6 +113,8 @@ cmd_test() {
     cargo test --release --target "$WASM_TARGET" --test wasm
   log "the wasm module against the CLI (Node), then the page end to end (Playwright)"
   node --test tests/node/ tests/e2e/
+  log "a short fuzzing pass (./build.sh fuzz runs the long one)"
+  FUZZ_SECONDS=${FUZZ_SECONDS:-10} cmd_fuzz
 }
 
 cmd_bench() {
