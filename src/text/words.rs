@@ -179,6 +179,18 @@ mod tests {
         assert!(words.len() >= 10_000, "only {} words", words.len());
     }
 
+    #[test]
+    fn compact_lines_load_every_word_with_its_line_frequency() {
+        let jieba = load("# a comment, not a word\n900 研究 生命\n800 研究生\n5 命起\n");
+        assert!(["研究", "生命", "研究生", "命起"].iter().all(|w| jieba.has_word(w)));
+        assert!(!jieba.has_word("#") && !jieba.has_word("comment"));
+        // Each word carries its own line's frequency, which decides the cut.
+        let cut =
+            |jieba: &Jieba| jieba.cut("研究生命", false).into_iter().map(|t| t.word.to_string()).collect::<Vec<_>>();
+        assert_eq!(cut(&jieba), ["研究", "生命"]);
+        assert_eq!(cut(&load("9000 研究生\n10 研究 生命\n")), ["研究生", "命"]);
+    }
+
     // jieba's full dictionary is a native dev-dependency (see Cargo.toml).
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
