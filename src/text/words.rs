@@ -1,9 +1,13 @@
 //! Word tokens: jieba for Chinese, stemmed words for English.
 //!
-//! This is the only file that touches jieba. Its dictionary is built once
-//! per process, on first use or by [`warm_up`]; that costs tens of
-//! milliseconds natively and a few hundred in a browser, so callers that can
-//! see idle time ahead should call [`warm_up`] then.
+//! This is the only file that touches jieba. Its dictionary is
+//! `data/dictionary.txt`, compiled in: jieba's own dictionary cut to its most
+//! frequent words, made by `examples/make_dictionary.rs` (the README's
+//! "Dictionary" section has the sizes and what each cut costs in quality).
+//! Words outside it are still found by jieba's HMM, from runs of single
+//! characters. The dictionary is built once per process, on first use or by
+//! [`warm_up`]; that costs tens of milliseconds, so callers that can see idle
+//! time ahead should call [`warm_up`] then.
 //!
 //! Only content words come out: punctuation, numbers, stop words and single
 //! Chinese characters are dropped, because every consumer (similarity,
@@ -18,7 +22,10 @@ use rust_stemmers::{Algorithm, Stemmer};
 use super::chars::is_han;
 use crate::schema::Lang;
 
-static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+/// `freq word word ...` lines, `#` comment lines; see `examples/make_dictionary.rs`.
+static DICTIONARY: &str = include_str!("../../data/dictionary.txt");
+
+static JIEBA: LazyLock<Jieba> = LazyLock::new(|| load(DICTIONARY));
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// Function words and reporting verbs that say nothing about a topic.
@@ -58,6 +65,24 @@ pub fn warm_up() {
 /// True when `word` is in the Chinese dictionary.
 pub fn is_dictionary_word(word: &str) -> bool {
     JIEBA.has_word(word)
+}
+
+/// jieba over the compact dictionary. The text is compiled in and checked by
+/// the tests, so a malformed line is a build mistake; it is skipped rather
+/// than brought down on a reader.
+fn load(dictionary: &str) -> Jieba {
+    let mut jieba = Jieba::empty();
+    for line in dictionary.lines().filter(|l| !l.starts_with('#')) {
+        let mut fields = line.split(' ');
+        let Some(Ok(freq)) = fields.next().map(str::parse::<usize>) else {
+            debug_assert!(false, "dictionary line without a frequency: {line:?}");
+            continue;
+        };
+        for word in fields.filter(|w| !w.is_empty()) {
+            jieba.add_word(word, Some(freq), None);
+        }
+    }
+    jieba
 }
 
 /// The content words of `text[range]`, with absolute byte ranges.
@@ -137,6 +162,47 @@ mod tests {
     fn english_words_are_stemmed_and_stop_words_dropped() {
         let words = terms("The councils approved budgets, and the council's vote passed in 2024.", Lang::En);
         assert_eq!(words, vec!["council", "approv", "budget", "council", "vote", "pass"]);
+    }
+
+    #[test]
+    fn embedded_dictionary_is_well_formed_and_fully_loaded() {
+        let mut words = std::collections::HashSet::new();
+        for line in DICTIONARY.lines().filter(|l| !l.starts_with('#')) {
+            let (freq, list) = line.split_once(' ').unwrap_or_else(|| panic!("no words on {line:?}"));
+            assert!(freq.parse::<usize>().is_ok_and(|f| f > 0), "bad frequency on {line:?}");
+            for word in list.split(' ') {
+                assert!(!word.is_empty() && !word.contains(char::is_whitespace), "bad word on {line:?}");
+                assert!(words.insert(word), "{word} is listed twice");
+                assert!(is_dictionary_word(word), "{word} did not load");
+            }
+        }
+        assert!(words.len() >= 10_000, "only {} words", words.len());
+    }
+
+    #[test]
+    fn compact_lines_load_every_word_with_its_line_frequency() {
+        let jieba = load("# a comment, not a word\n900 研究 生命\n800 研究生\n5 命起\n");
+        assert!(["研究", "生命", "研究生", "命起"].iter().all(|w| jieba.has_word(w)));
+        assert!(!jieba.has_word("#") && !jieba.has_word("comment"));
+        // Each word carries its own line's frequency, which decides the cut.
+        let cut =
+            |jieba: &Jieba| jieba.cut("研究生命", false).into_iter().map(|t| t.word.to_string()).collect::<Vec<_>>();
+        assert_eq!(cut(&jieba), ["研究", "生命"]);
+        assert_eq!(cut(&load("9000 研究生\n10 研究 生命\n")), ["研究生", "命"]);
+    }
+
+    // jieba's full dictionary is a native dev-dependency (see Cargo.toml).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn stop_words_survive_the_pruning() {
+        // A stop word that lost its entry would be cut into pieces or glued
+        // to its neighbours by the HMM, and then slip past the filter.
+        // (一是, 他说 and a few others are in neither dictionary: jieba cuts
+        // them into single characters, which are dropped anyway.)
+        let full = Jieba::new();
+        for word in CHINESE_STOP_WORDS.iter().filter(|w| full.has_word(w)) {
+            assert!(is_dictionary_word(word), "{word} is not in the dictionary");
+        }
     }
 
     #[test]
