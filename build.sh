@@ -26,7 +26,6 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 ensure_system_packages() {
   local need=()
-  command -v clang >/dev/null || need+=(clang)               # jieba's zstd C code, for wasm32
   [ -x /usr/bin/chromium ] || need+=(chromium)                # wasm and end-to-end tests
   command -v chromedriver >/dev/null || need+=(chromium-driver)
   [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)  # Chinese in screenshots

@@ -74,6 +74,13 @@ pub use error::{Error, ErrorKind};
 pub use input::{decode, read, Decoded, Source};
 pub use options::Options;
 pub use pipeline::{summarize, summarize_source, warm_up};
+
+/// jieba alone on `text`, with the summarizer's own dictionary: the number of
+/// words it cuts. Only for benchmarks, which time `summarize` beside it.
+#[doc(hidden)]
+pub fn segment_for_bench(text: &str) -> usize {
+    text::words::segment_count(text)
+}
 pub use schema::{
     Article, DateMention, Direction, Figure, FigureKind, Format, Heading, Keyword, Lang, Sentence, SourceInfo, Summary,
     SCHEMA_VERSION,

@@ -178,6 +178,13 @@ pub fn panic_for_testing_js() {
     panic!("a panic forced by a test");
 }
 
+/// jieba alone on `text` (the number of words), for the benchmark that times
+/// `summarize` beside plain segmentation.
+#[wasm_bindgen(js_name = segmentForBench)]
+pub fn segment_for_bench_js(text: &str) -> u32 {
+    crate::segment_for_bench(text) as u32
+}
+
 /// Builds the word dictionary ahead of the first call.
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up_js() {

@@ -85,6 +85,12 @@ fn load(dictionary: &str) -> Jieba {
     jieba
 }
 
+/// The number of words jieba cuts `text` into: jieba alone, with the same
+/// dictionary, as the floor that benchmarks compare `summarize` against.
+pub fn segment_count(text: &str) -> usize {
+    JIEBA.cut(text, true).len()
+}
+
 /// The content words of `text[range]`, with absolute byte ranges.
 pub fn tokens(text: &str, range: Range<usize>, lang: Lang) -> Vec<Token> {
     let piece = &text[range.clone()];
