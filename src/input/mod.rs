@@ -14,6 +14,8 @@
 //! Limits: HTML and DOCX are decoded as text here; extracting their article
 //! is a later stage's job.
 
+pub(crate) mod html;
+
 use crate::error::{Error, ErrorKind};
 
 /// How far into a file to look for NUL bytes and signatures.
