@@ -49,14 +49,18 @@ pub struct Extracted {
 ///
 /// Never fails: a page without an article gives an empty `markdown`.
 pub fn extract(html: &str) -> Extracted {
-    let dom = Dom::parse(html);
-    let title = find_title(&dom);
+    extract_from(&Dom::parse(html))
+}
+
+fn extract_from(dom: &Dom) -> Extracted {
+    let order = dom.subtree(DOCUMENT);
+    let title = find_title(dom, &order);
     // Strict settings first; pages whose article hides behind unlucky class
     // names get a second and third look with fewer rules, and the longest
     // reading wins, as the strict one can only lose text.
     let mut best = String::new();
     for rules in [Rules::STRICT, Rules::NO_UNLIKELY, Rules::LENIENT] {
-        let body = article_markdown(&dom, rules, title.as_deref());
+        let body = article_markdown(dom, &order, rules, title.as_deref());
         if body.chars().count() > best.chars().count() {
             best = body;
         }
@@ -80,7 +84,7 @@ pub fn extract(html: &str) -> Extracted {
 #[allow(dead_code)]
 pub fn page_text(html: &str) -> String {
     let dom = Dom::parse(html);
-    let skipped = skipped_nodes(&dom, Rules { strip_unlikely: false, ..Rules::LENIENT });
+    let skipped = skipped_nodes(&dom, &dom.subtree(DOCUMENT), Rules::LENIENT);
     let mut writer = Writer::default();
     writer.write(&dom, DOCUMENT, &skipped);
     writer.finish()
@@ -183,7 +187,7 @@ struct Dom {
 
 impl Dom {
     fn parse(html: &str) -> Dom {
-        parse_document(Sink::new(), ParseOpts::default()).one(html)
+        parse_document(Sink::new(), ParseOpts::default()).one(within_nesting_limit(html))
     }
 
     fn element(&self, id: Id) -> Option<&Element> {
@@ -254,27 +258,76 @@ impl Dom {
         collapse_spaces(&text)
     }
 
-    /// Whether `ancestor` is `id` or one of its ancestors.
-    fn contains(&self, ancestor: Id, mut id: Id) -> bool {
-        loop {
-            if id == ancestor {
-                return true;
+    /// The first element with this tag in document order.
+    fn first_element(&self, order: &[Id], tag: &str) -> Option<Id> {
+        order.iter().copied().find(|&id| self.tag(id) == tag)
+    }
+}
+
+/// Open elements deeper than this end the page. The standard's tree
+/// building scans the open elements for most block tags, so its time grows
+/// with the square of the depth (100,000 nested `<div>`s take over a minute);
+/// browsers cap the depth for the same reason, and no real page comes close.
+const MAX_OPEN_ELEMENTS: usize = 4096;
+
+/// Elements that are never open long: void elements, and those whose end
+/// tag may be left out (an unclosed `<p>` or `<li>` closes at the next one).
+const NEVER_NESTED: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"source", b"track",
+    b"wbr", b"param", b"keygen", b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th", b"option", b"optgroup", b"rb",
+    b"rt", b"rp", b"thead", b"tbody", b"tfoot", b"colgroup", b"caption", b"html", b"head", b"body",
+];
+
+/// Elements whose content is text, not tags.
+const RAW_TEXT: &[&[u8]] =
+    &[b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes", b"noscript"];
+
+/// The page up to the first tag that would open more than
+/// `MAX_OPEN_ELEMENTS` elements, by a rough linear scan of its tags.
+fn within_nesting_limit(html: &str) -> &str {
+    let lower = html.as_bytes().to_ascii_lowercase();
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(offset) = lower[at..].iter().position(|&b| b == b'<') {
+        let open = at + offset;
+        let rest = &lower[open + 1..];
+        if rest.starts_with(b"!--") {
+            match find_bytes(&lower[open + 4..], b"-->") {
+                Some(end) => at = open + 4 + end + 3,
+                None => break,
             }
-            match self.nodes[id].parent {
-                Some(parent) => id = parent,
-                None => return false,
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = open + 1 + usize::from(closing);
+        let name_len = lower[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        if name_len == 0 || !lower[name_start].is_ascii_alphabetic() {
+            at = open + 1;
+            continue;
+        }
+        let name = &lower[name_start..name_start + name_len];
+        let tag_end = lower[name_start..].iter().position(|&b| b == b'>').map_or(lower.len(), |e| name_start + e);
+        let self_closing = tag_end > 0 && lower[tag_end - 1] == b'/';
+        let counted = !NEVER_NESTED.contains(&name) && !self_closing;
+        if closing {
+            depth = depth.saturating_sub(usize::from(counted));
+        } else if counted {
+            depth += 1;
+            if depth > MAX_OPEN_ELEMENTS {
+                return &html[..open];
+            }
+        }
+        at = tag_end.saturating_add(1).min(lower.len());
+        if !closing && RAW_TEXT.contains(&name) {
+            let mut end_tag = b"</".to_vec();
+            end_tag.extend_from_slice(name);
+            match find_bytes(&lower[at..], &end_tag) {
+                Some(end) => at += end,
+                None => break,
             }
         }
     }
-
-    fn first_element(&self, tag: &str) -> Option<Id> {
-        (0..self.nodes.len()).find(|&id| self.tag(id) == tag && self.is_attached(id))
-    }
-
-    /// Whether the node is in the document (not removed, not in a template).
-    fn is_attached(&self, id: Id) -> bool {
-        self.contains(DOCUMENT, id)
-    }
+    html
 }
 
 /// Builds a `Dom` as html5ever reads the page.
@@ -581,9 +634,9 @@ fn is_hidden(dom: &Dom, id: Id) -> bool {
 
 /// Marks every node that is not article text, whatever the scoring says:
 /// a node is set aside when its parent is.
-fn skipped_nodes(dom: &Dom, rules: Rules) -> Vec<bool> {
+fn skipped_nodes(dom: &Dom, order: &[Id], rules: Rules) -> Vec<bool> {
     let mut skipped = vec![true; dom.nodes.len()];
-    for id in dom.subtree(DOCUMENT) {
+    for &id in order {
         let parent_skipped = dom.parent(id).is_some_and(|p| skipped[p]);
         skipped[id] = parent_skipped
             || match &dom.nodes[id].data {
@@ -628,6 +681,11 @@ struct Stats {
     list_items: u32,
     inputs: u32,
     embeds: u32,
+    headings: u32,
+    /// Table rows, cells, and header cells or captions, which mark a data table.
+    rows: u32,
+    cells: u32,
+    table_headers: u32,
 }
 
 impl Stats {
@@ -640,6 +698,10 @@ impl Stats {
         self.list_items += other.list_items;
         self.inputs += other.inputs;
         self.embeds += other.embeds;
+        self.headings += other.headings;
+        self.rows += other.rows;
+        self.cells += other.cells;
+        self.table_headers += other.table_headers;
     }
 
     fn link_density(&self) -> f64 {
@@ -681,6 +743,10 @@ fn subtree_stats(dom: &Dom, order: &[Id], skipped: &[bool]) -> Vec<Stats> {
                     "li" => own.list_items += 1,
                     "input" | "select" | "textarea" | "button" => own.inputs += 1,
                     "embed" | "object" | "iframe" | "video" => own.embeds += 1,
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => own.headings += 1,
+                    "tr" => own.rows += 1,
+                    "td" => own.cells += 1,
+                    "th" | "caption" | "thead" => own.table_headers += 1,
                     _ => {}
                 }
             }
@@ -770,16 +836,15 @@ fn paragraph_points(stats: &Stats) -> f64 {
 }
 
 /// The article's Markdown body (without the title) under one set of rules.
-fn article_markdown(dom: &Dom, rules: Rules, title: Option<&str>) -> String {
-    let order = dom.subtree(DOCUMENT);
-    let mut skipped = skipped_nodes(dom, rules);
-    let stats = subtree_stats(dom, &order, &skipped);
-    let raw_scores = score_containers(dom, &order, &skipped, &stats, rules);
+fn article_markdown(dom: &Dom, order: &[Id], rules: Rules, title: Option<&str>) -> String {
+    let mut skipped = skipped_nodes(dom, order, rules);
+    let stats = subtree_stats(dom, order, &skipped);
+    let raw_scores = score_containers(dom, order, &skipped, &stats, rules);
     let score = |id: Id| raw_scores[id].map(|s| s * (1.0 - stats[id].link_density()));
 
     let mut ranked: Vec<(Id, f64)> = (0..dom.nodes.len()).filter_map(|id| score(id).map(|s| (id, s))).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let body = dom.first_element("body").unwrap_or(DOCUMENT);
+    let body = dom.first_element(order, "body").unwrap_or(DOCUMENT);
     let Some(&(mut top, mut top_score)) = ranked.first() else {
         return write_nodes(dom, &[body], &skipped);
     };
@@ -788,12 +853,16 @@ fn article_markdown(dom: &Dom, rules: Rules, title: Option<&str>) -> String {
     // that container: its paragraphs were split into sections.
     let close: Vec<Id> = ranked[1..].iter().take(4).filter(|(_, s)| *s >= top_score * 0.75).map(|(id, _)| *id).collect();
     if close.len() >= 2 {
+        let close_ancestors: Vec<std::collections::HashSet<Id>> = close
+            .iter()
+            .map(|&c| std::iter::successors(Some(c), |&n| dom.parent(n)).collect())
+            .collect();
         let mut ancestor = dom.parent(top);
         while let Some(a) = ancestor {
             if a == body || dom.element(a).is_none() {
                 break;
             }
-            if close.iter().filter(|&&c| dom.contains(a, c)).count() >= 2 {
+            if close_ancestors.iter().filter(|set| set.contains(&a)).count() >= 2 {
                 top = a;
                 break;
             }
@@ -916,7 +985,7 @@ fn should_drop(dom: &Dom, id: Id, stats: &[Stats], rules: Rules, title_key: &Opt
     if s.commas >= 10 {
         return false;
     }
-    if tag == "table" && is_data_table(dom, id) {
+    if tag == "table" && is_data_table(dom, id, s) {
         return false;
     }
     let is_list = matches!(tag, "ul" | "ol");
@@ -925,34 +994,19 @@ fn should_drop(dom: &Dom, id: Id, stats: &[Stats], rules: Rules, title_key: &Opt
     let in_figure = dom.parent(id).is_some_and(|p| dom.tag(p) == "figure");
     (!is_list && !in_figure && s.images > 1 && paragraphs * 2 < s.images)
         || (s.inputs > paragraphs / 3 + 1)
-        || (!is_list && s.chars < 15 && s.images == 0 && !has_heading(dom, id))
+        || (!is_list && s.chars < 15 && s.images == 0 && s.headings == 0)
         || (weight < 25.0 && density > 0.2 && s.chars > 0)
         || (weight >= 25.0 && density > 0.5)
         || (s.embeds == 1 && s.chars < 75)
         || s.embeds > 1
 }
 
-fn has_heading(dom: &Dom, id: Id) -> bool {
-    dom.subtree(id).into_iter().any(|n| matches!(dom.tag(n), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
-}
-
 /// A table that holds data rather than laying out the page.
-fn is_data_table(dom: &Dom, id: Id) -> bool {
+fn is_data_table(dom: &Dom, id: Id, stats: &Stats) -> bool {
     if dom.attr(id, "role") == Some("presentation") {
         return false;
     }
-    let mut rows = 0;
-    let mut cells = 0;
-    for n in dom.subtree(id) {
-        match dom.tag(n) {
-            "th" | "caption" | "thead" => return true,
-            "table" if n != id => return false,
-            "tr" => rows += 1,
-            "td" => cells += 1,
-            _ => {}
-        }
-    }
-    rows >= 10 || (rows > 0 && cells / rows > 4)
+    stats.table_headers > 0 || stats.rows >= 10 || (stats.rows > 0 && stats.cells / stats.rows > 4)
 }
 
 /// Text reduced for comparing titles: letters and digits, lower-cased.
@@ -974,10 +1028,12 @@ fn write_nodes(dom: &Dom, roots: &[Id], skipped: &[bool]) -> String {
 /// Separators between a headline and a site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", "--", "_", "｜", " / ", "－"];
 
-fn find_title(dom: &Dom) -> Option<String> {
+fn find_title(dom: &Dom, order: &[Id]) -> Option<String> {
     let no_skips = vec![false; dom.nodes.len()];
-    let document_title = dom.first_element("title").map(|t| dom.text_of(t, &no_skips)).filter(|t| !t.is_empty());
-    let social_title = (0..dom.nodes.len())
+    let document_title = dom.first_element(order, "title").map(|t| dom.text_of(t, &no_skips)).filter(|t| !t.is_empty());
+    let social_title = order
+        .iter()
+        .copied()
         .filter(|&id| dom.tag(id) == "meta")
         .find(|&id| {
             let key = dom.attr(id, "property").or_else(|| dom.attr(id, "name")).unwrap_or("");
@@ -986,8 +1042,10 @@ fn find_title(dom: &Dom) -> Option<String> {
         .and_then(|id| dom.attr(id, "content"))
         .map(collapse_spaces)
         .filter(|t| !t.is_empty());
-    let headlines: Vec<String> = (0..dom.nodes.len())
-        .filter(|&id| dom.tag(id) == "h1" && dom.is_attached(id))
+    let headlines: Vec<String> = order
+        .iter()
+        .copied()
+        .filter(|&id| dom.tag(id) == "h1")
         .map(|id| dom.text_of(id, &no_skips))
         .filter(|t| !t.is_empty())
         .collect();
@@ -1191,4 +1249,164 @@ fn is_cjk(c: char) -> bool {
 
 fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(body: &str) -> String {
+        format!("<!DOCTYPE html><html><head><meta charset=utf-8><title>Test page</title></head><body>{body}</body></html>")
+    }
+
+    const ENGLISH_PARAGRAPHS: &str = "<p>The city council voted on Tuesday to expand the bus network, adding twelve routes, \
+        longer evening hours, and a new express line to the airport.</p>\
+        <p>Officials said the plan, which costs about 40 million dollars, would be paid for by a mix of state grants, \
+        fares, and a small increase in the parking levy.</p>\
+        <p>Riders&#8217; groups welcomed the vote, although some asked why the eastern suburbs, where many workers live, \
+        were left out of the first phase.</p>";
+
+    #[test]
+    fn english_article_keeps_title_headings_paragraphs_and_lists() {
+        let html = format!(
+            "<html><head><title>Council expands bus network - The Daily Example</title></head><body>\
+             <nav><a href=/>Home</a> <a href=/news>News</a> <a href=/sport>Sport</a></nav>\
+             <div class=article-body><h1>Council expands bus network</h1>{ENGLISH_PARAGRAPHS}\
+             <h2>What changes</h2><ul><li>Twelve new routes</li><li>Buses until 1&nbsp;am</li></ul>\
+             <p>First line<br>second line &amp; more, and yet more text to make this a paragraph.</p></div>\
+             <footer><p>Copyright 2026 The Daily Example, all rights reserved, every one of them.</p></footer>\
+             </body></html>"
+        );
+        let extracted = extract(&html);
+        assert_eq!(extracted.title.as_deref(), Some("Council expands bus network"));
+        let md = &extracted.markdown;
+        assert!(md.starts_with("# Council expands bus network\n\nThe city council voted"), "{md}");
+        assert_eq!(md.matches("Council expands bus network").count(), 1, "the h1 repeats the title: {md}");
+        assert!(md.contains("\n\n## What changes\n\n- Twelve new routes\n\n- Buses until 1 am\n\n"), "{md}");
+        assert!(md.contains("Riders’ groups welcomed"), "entities are decoded: {md}");
+        assert!(md.contains("First line\nsecond line & more"), "<br> is a line break: {md}");
+        assert!(!md.contains("Home") && !md.contains("Sport"), "navigation is dropped: {md}");
+        assert!(!md.contains("Copyright"), "the footer is dropped: {md}");
+        assert!(!md.contains('<'), "no markup: {md}");
+    }
+
+    #[test]
+    fn chinese_article_is_found_among_link_lists() {
+        let html = "<html><head><title>重庆举办国际人才交流大会_新闻_示例网</title>\
+            <meta property=\"og:title\" content=\"重庆举办国际人才交流大会\"></head><body>\
+            <div class=\"top-menu\"><a href=/>首页</a><a href=/a>国内</a><a href=/b>国际</a></div>\
+            <div id=main><div class=\"left_zw\">\
+            <p>11月20日，为期两天的2026重庆国际人才交流大会在重庆国际博览中心开幕，来自全球的专家学者齐聚山城。</p>\
+            <p>大会以“智汇西部，共筑人才新高地”为主题，设置了开幕式、主旨论坛、平行论坛和人才洽谈等环节。</p>\
+            <p>据介绍，本次大会共吸引了3000余名海内外人才参会，现场签约项目达到120个，涉及智能制造、生物医药等领域。</p>\
+            </div><div class=\"related-news\"><h3>相关新闻</h3><ul><li><a href=/1>重庆人才政策再升级，吸引更多青年</a></li>\
+            <li><a href=/2>西部科学城建设提速，多个项目落地</a></li></ul></div>\
+            <div class=\"share-bar\">分享到：微信 微博</div></div>\
+            <div id=comments><p>网友评论：这次大会办得真好，希望明年还能再来，继续参加。</p></div>\
+            </body></html>";
+        let extracted = extract(html);
+        assert_eq!(extracted.title.as_deref(), Some("重庆举办国际人才交流大会"));
+        let md = &extracted.markdown;
+        assert!(md.starts_with("# 重庆举办国际人才交流大会\n\n11月20日，为期两天"), "{md}");
+        assert!(md.contains("“智汇西部，共筑人才新高地”"), "{md}");
+        assert!(md.contains("生物医药等领域。"), "{md}");
+        for noise in ["首页", "相关新闻", "人才政策再升级", "分享到", "网友评论"] {
+            assert!(!md.contains(noise), "{noise} should be dropped: {md}");
+        }
+    }
+
+    #[test]
+    fn line_breaks_inside_chinese_source_text_add_no_spaces() {
+        let md = extract(&page("<article><p>重庆国际人才\n交流大会开幕，来自全球的专家学者齐聚山城，共商人才发展大计。</p></article>")).markdown;
+        assert!(md.contains("重庆国际人才交流大会开幕"), "{md}");
+    }
+
+    #[test]
+    fn scripts_styles_comments_and_templates_never_appear() {
+        let html = page(&format!(
+            "<script>var secret = 'SCRIPT_TEXT';</script><style>.x {{ color: red }} STYLE_TEXT</style>\
+             <!-- COMMENT_TEXT --><noscript>NOSCRIPT_TEXT</noscript><template><p>TEMPLATE_TEXT</p></template>\
+             <div class=content>{ENGLISH_PARAGRAPHS}<script>document.write('INLINE_SCRIPT')</script>\
+             <p hidden>HIDDEN_TEXT and some more words in it to look like prose, really.</p>\
+             <div style=\"display: none\">DISPLAY_NONE_TEXT, with commas, and, more, commas.</div></div>"
+        ));
+        let md = extract(&html).markdown;
+        assert!(md.contains("The city council voted"), "{md}");
+        for hidden in ["SCRIPT", "STYLE", "COMMENT", "NOSCRIPT", "TEMPLATE", "INLINE_SCRIPT", "HIDDEN", "DISPLAY_NONE"] {
+            assert!(!md.contains(hidden), "{hidden} leaked: {md}");
+        }
+        assert!(!page_text(&html).contains("SCRIPT_TEXT"));
+    }
+
+    #[test]
+    fn malformed_html_is_repaired_not_refused() {
+        let html = "<html><body><div class=story><p>Unclosed paragraph with <b>bold <i>and italic</b> text, \
+            which the parser must repair, as browsers do.<p>Second paragraph, also unclosed, continues the \
+            story with more words, commas, and detail.</div></span></table><p>Stray &copy 2026 &bogus; text";
+        let md = extract(html).markdown;
+        assert!(md.contains("Unclosed paragraph with bold and italic text, which the parser must repair"), "{md}");
+        assert!(md.contains("\n\nSecond paragraph, also unclosed"), "{md}");
+    }
+
+    #[test]
+    fn empty_and_textless_pages_give_empty_articles() {
+        for html in ["", "   ", "<html></html>", "<script>only()</script>", "<<<>>>"] {
+            let extracted = extract(html);
+            assert_eq!(extracted.title, None, "{html:?}");
+            assert!(!extracted.markdown.contains("only()"), "{html:?}");
+        }
+        assert_eq!(extract("").markdown, "");
+        assert_eq!(extract("<html><head><title>Just a title</title></head></html>").markdown, "# Just a title\n\n");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        let depth = 100_000;
+        let spans = format!(
+            "<div class=story>{}<p>Deep inside, a paragraph with enough words, and commas, to count as prose.</p>{}</div>",
+            "<span>".repeat(depth),
+            "</span>".repeat(depth)
+        );
+        // Every walk of ours on a tree 100,000 deep, past the parser's limit
+        // (nested spans keep the parser itself linear).
+        let dom = parse_document(Sink::new(), ParseOpts::default()).one(spans.as_str());
+        assert!(dom.nodes.len() > depth);
+        let md = extract_from(&dom).markdown;
+        assert!(md.contains("Deep inside, a paragraph"), "{md}");
+        // Through the public door the page is cut at the limit, quickly.
+        assert!(!extract(&spans).markdown.contains("Deep inside"));
+        let divs = format!("{}<p>Deep text in nested divs, with commas, to be found.</p>", "<div>".repeat(3_000));
+        assert!(extract(&divs).markdown.contains("Deep text in nested divs"));
+        // Past the nesting limit the page ends, instead of parsing for minutes.
+        let deeper = format!("<p>Shallow text before the nesting, with commas, kept.</p>{}<p>Lost.</p>", "<div>".repeat(depth));
+        let md = extract(&deeper).markdown;
+        assert!(md.contains("Shallow text before the nesting") && !md.contains("Lost"), "{md}");
+    }
+
+    #[test]
+    fn the_nesting_scan_skips_what_cannot_nest() {
+        let page = "<!-- <div><div> --><script>if (a<b) { '<div>' }</script><p>one<p>two<br><img src=x>";
+        assert_eq!(within_nesting_limit(page), page);
+        let deep = "<section>".repeat(MAX_OPEN_ELEMENTS + 1);
+        assert_eq!(within_nesting_limit(&deep).len(), "<section>".len() * MAX_OPEN_ELEMENTS);
+    }
+
+    #[test]
+    fn site_names_are_cut_from_document_titles() {
+        assert_eq!(without_site_name("Obama admits US gun laws are his biggest frustration - BBC News"), "Obama admits US gun laws are his biggest frustration");
+        assert_eq!(without_site_name("BBC News | Obama admits gun laws frustrate him"), "Obama admits gun laws frustrate him");
+        assert_eq!(without_site_name("宇航员在太空中喝酒会怎么样？_科技_光明网"), "宇航员在太空中喝酒会怎么样？");
+        assert_eq!(without_site_name("Plain headline"), "Plain headline");
+    }
+
+    #[test]
+    fn declared_charsets_are_found_in_meta_tags() {
+        let gbk = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">";
+        assert_eq!(declared_charset(gbk), Some(encoding_rs::GBK));
+        assert_eq!(declared_charset(b"<META CHARSET='Big5'>"), Some(encoding_rs::BIG5));
+        assert_eq!(declared_charset(b"<meta charset=\"utf-16le\">"), Some(encoding_rs::UTF_8));
+        assert_eq!(declared_charset(b"<meta name=viewport content=width=device-width>"), None);
+        assert_eq!(declared_charset(b"<meta charset=\"no-such-thing\">"), None);
+        assert_eq!(declared_charset(b""), None);
+    }
 }
