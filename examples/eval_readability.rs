@@ -13,7 +13,7 @@
 //!   content holds the article body only (its title is metadata).
 //!
 //! Prints the number of pages, mean precision, recall and F1, and the ten
-//! worst pages. `--show PAGE` prints our Markdown for one page. Without
+//! worst pages. `--show PAGE` prints our Markdown and the expected text for one page. Without
 //! `../shared` it prints a notice and exits 0.
 //!
 //! The reader's source is compiled into this example, so what is measured is
@@ -66,6 +66,7 @@ fn main() {
         let ours = html::extract(&source);
         if show == Some(&name) {
             println!("{}", ours.markdown);
+            println!("\n=== expected ===\n{}", html::page_text(&expected));
             return;
         }
         let ours_text = body_text(&ours.markdown);
@@ -114,7 +115,7 @@ fn main() {
     scores.sort_by(|a, b| a.f1.total_cmp(&b.f1));
     println!("\nworst pages:");
     for s in scores.iter().take(WORST_SHOWN) {
-        println!("{:<24} {:>5} {:>9.3} {:>9.3} {:>9.3}", s.page, if s.cjk { "zh" } else { "en" }, s.precision, s.recall, s.f1);
+        println!("{:<24} {:>5} {:>9.3} {:>9.3} {:>9.3}", s.page, if s.cjk { "cjk" } else { "latin" }, s.precision, s.recall, s.f1);
     }
 }
 

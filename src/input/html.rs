@@ -764,6 +764,17 @@ fn subtree_stats(dom: &Dom, order: &[Id], skipped: &[bool]) -> Vec<Stats> {
 /// where the article is.
 const MIN_PARAGRAPH_CHARS: u32 = 20;
 
+/// How many of the best candidates are looked for inside the article's siblings.
+const STRONG_CANDIDATES_CHECKED: usize = 30;
+
+/// How a candidate deeper in a sibling must score, against the article, to
+/// bring the sibling in.
+const STRONG_SHARE: f64 = 0.5;
+
+/// Link density below which a block reads as prose rather than teasers
+/// (a headline link over each excerpt).
+const PROSE_LINK_DENSITY: f64 = 0.1;
+
 /// How many ancestors above a paragraph share its score.
 const SCORED_ANCESTORS: usize = 5;
 
@@ -907,6 +918,22 @@ fn article_markdown(dom: &Dom, order: &[Id], rules: Rules, title: Option<&str>) 
         Some(parent) if top != body && dom.element(parent).is_some() => {
             let threshold = (top_score * 0.2).max(10.0);
             let top_class = dom.attr(top, "class").filter(|c| !c.trim().is_empty());
+            // Siblings that hold a strong candidate deeper down: an article
+            // split into sections at different depths (lede apart from body).
+            let mut holds_strong = std::collections::HashSet::new();
+            for &(candidate, s) in ranked.iter().take(STRONG_CANDIDATES_CHECKED) {
+                if s < top_score * STRONG_SHARE {
+                    break;
+                }
+                let mut at = candidate;
+                while let Some(up) = dom.parent(at) {
+                    if up == parent {
+                        holds_strong.insert(at);
+                        break;
+                    }
+                    at = up;
+                }
+            }
             for sibling in dom.children(parent) {
                 if skipped[sibling] || dom.element(sibling).is_none() {
                     continue;
@@ -923,6 +950,7 @@ fn article_markdown(dom: &Dom, order: &[Id], rules: Rules, title: Option<&str>) 
                 let sibling_stats = &stats[sibling];
                 let joins = match score(sibling) {
                     Some(s) if s + bonus >= threshold => true,
+                    _ if holds_strong.contains(&sibling) && sibling_stats.link_density() < PROSE_LINK_DENSITY => true,
                     _ if dom.tag(sibling) == "p" => {
                         let chars = sibling_stats.chars;
                         let density = sibling_stats.link_density();
