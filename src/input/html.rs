@@ -563,7 +563,7 @@ const UNLIKELY_PARTS: &[&str] = &[
     "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
     "sponsor", "supplemental", "pagination", "pager", "popup", "share", "sharing", "newsletter", "subscribe",
     "promo", "recommend", "trending", "toolbar", "masthead", "outbrain", "taboola", "advert", "signup",
-    "login", "modal", "hotnews", "paging",
+    "login", "modal", "hotnews", "paging", "widget",
 ];
 
 /// Short class or id words of such blocks, matched only as whole words
@@ -574,6 +574,11 @@ const UNLIKELY_WORDS: &[&str] = &["ad", "ads", "nav", "navbar", "navigation", "t
 const LIKELY_PARTS: &[&str] = &[
     "article", "content", "entry", "main", "post", "story", "text", "body", "blog", "column", "detail", "zhengwen",
 ];
+
+/// Class or id words that keep a block otherwise marked unlikely: they name
+/// a container of the page's content (`main-sidebar-wrap`, `body-footer`),
+/// unlike `post` or `text`, which also name teasers (`related-posts`).
+const CONTAINER_PARTS: &[&str] = &["article", "content", "main", "column", "story", "body", "zhengwen"];
 
 /// Short likely words, whole words only (`zw` is 正文 in pinyin initials).
 const LIKELY_WORDS: &[&str] = &["txt", "zw", "con", "cont", "art"];
@@ -664,7 +669,7 @@ fn sets_aside(dom: &Dom, id: Id, rules: Rules) -> bool {
         return true;
     }
     let words = class_words(dom, id);
-    matches_any(&words, UNLIKELY_PARTS, UNLIKELY_WORDS) && !matches_any(&words, LIKELY_PARTS, LIKELY_WORDS)
+    matches_any(&words, UNLIKELY_PARTS, UNLIKELY_WORDS) && !matches_any(&words, CONTAINER_PARTS, LIKELY_WORDS)
 }
 
 /// What a subtree holds, counted once bottom-up.
