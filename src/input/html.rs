@@ -273,9 +273,41 @@ const MAX_OPEN_ELEMENTS: usize = 4096;
 /// Elements that are never open long: void elements, and those whose end
 /// tag may be left out (an unclosed `<p>` or `<li>` closes at the next one).
 const NEVER_NESTED: &[&[u8]] = &[
-    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"source", b"track",
-    b"wbr", b"param", b"keygen", b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th", b"option", b"optgroup", b"rb",
-    b"rt", b"rp", b"thead", b"tbody", b"tfoot", b"colgroup", b"caption", b"html", b"head", b"body",
+    b"area",
+    b"base",
+    b"br",
+    b"col",
+    b"embed",
+    b"hr",
+    b"img",
+    b"input",
+    b"link",
+    b"meta",
+    b"source",
+    b"track",
+    b"wbr",
+    b"param",
+    b"keygen",
+    b"p",
+    b"li",
+    b"dt",
+    b"dd",
+    b"tr",
+    b"td",
+    b"th",
+    b"option",
+    b"optgroup",
+    b"rb",
+    b"rt",
+    b"rp",
+    b"thead",
+    b"tbody",
+    b"tfoot",
+    b"colgroup",
+    b"caption",
+    b"html",
+    b"head",
+    b"body",
 ];
 
 /// Elements whose content is text, not tags.
@@ -543,27 +575,107 @@ impl Rules {
 
 /// Elements whose content is never article text.
 const NEVER_TEXT: &[&str] = &[
-    "head", "script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "svg", "math",
-    "canvas", "video", "audio", "button", "input", "select", "textarea", "option", "nav", "aside", "footer",
-    "dialog", "menu", "link", "meta", "title", "map", "frameset",
+    "head", "script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "svg", "math", "canvas",
+    "video", "audio", "button", "input", "select", "textarea", "option", "nav", "aside", "footer", "dialog", "menu",
+    "link", "meta", "title", "map", "frameset",
 ];
 
 /// Elements that start a new block when they open and close.
 const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
-    "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead",
-    "tfoot", "tr", "ul", "caption", "legend", "dialog", "search",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "ul",
+    "caption",
+    "legend",
+    "dialog",
+    "search",
 ];
 
 /// Class or id words of blocks that are not the article. Matched inside
 /// the words too (`sidebar-left`, `commentlist`).
 const UNLIKELY_PARTS: &[&str] = &[
-    "banner", "breadcrumb", "comment", "community", "disqus", "footer", "gdpr", "cookie", "consent", "header",
-    "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social",
-    "sponsor", "supplemental", "pagination", "pager", "popup", "share", "sharing", "newsletter", "subscribe",
-    "promo", "recommend", "trending", "toolbar", "masthead", "outbrain", "taboola", "advert", "signup",
-    "login", "modal", "hotnews", "paging", "widget",
+    "banner",
+    "breadcrumb",
+    "comment",
+    "community",
+    "disqus",
+    "footer",
+    "gdpr",
+    "cookie",
+    "consent",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "pagination",
+    "pager",
+    "popup",
+    "share",
+    "sharing",
+    "newsletter",
+    "subscribe",
+    "promo",
+    "recommend",
+    "trending",
+    "toolbar",
+    "masthead",
+    "outbrain",
+    "taboola",
+    "advert",
+    "signup",
+    "login",
+    "modal",
+    "hotnews",
+    "paging",
+    "widget",
 ];
 
 /// Short class or id words of such blocks, matched only as whole words
@@ -571,9 +683,8 @@ const UNLIKELY_PARTS: &[&str] = &[
 const UNLIKELY_WORDS: &[&str] = &["ad", "ads", "nav", "navbar", "navigation", "tags", "tag", "foot", "print", "hidden"];
 
 /// Class or id words that make a block likely to hold the article.
-const LIKELY_PARTS: &[&str] = &[
-    "article", "content", "entry", "main", "post", "story", "text", "body", "blog", "column", "detail", "zhengwen",
-];
+const LIKELY_PARTS: &[&str] =
+    &["article", "content", "entry", "main", "post", "story", "text", "body", "blog", "column", "detail", "zhengwen"];
 
 /// Class or id words that keep a block otherwise marked unlikely: they name
 /// a container of the page's content (`main-sidebar-wrap`, `body-footer`),
@@ -867,12 +978,11 @@ fn article_markdown(dom: &Dom, order: &[Id], rules: Rules, title: Option<&str>) 
 
     // When several strong candidates sit in one container, the article is
     // that container: its paragraphs were split into sections.
-    let close: Vec<Id> = ranked[1..].iter().take(4).filter(|(_, s)| *s >= top_score * 0.75).map(|(id, _)| *id).collect();
+    let close: Vec<Id> =
+        ranked[1..].iter().take(4).filter(|(_, s)| *s >= top_score * 0.75).map(|(id, _)| *id).collect();
     if close.len() >= 2 {
-        let close_ancestors: Vec<std::collections::HashSet<Id>> = close
-            .iter()
-            .map(|&c| std::iter::successors(Some(c), |&n| dom.parent(n)).collect())
-            .collect();
+        let close_ancestors: Vec<std::collections::HashSet<Id>> =
+            close.iter().map(|&c| std::iter::successors(Some(c), |&n| dom.parent(n)).collect()).collect();
         let mut ancestor = dom.parent(top);
         while let Some(a) = ancestor {
             if a == body || dom.element(a).is_none() {
@@ -947,11 +1057,8 @@ fn article_markdown(dom: &Dom, order: &[Id], rules: Rules, title: Option<&str>) 
                     parts.push(sibling);
                     continue;
                 }
-                let bonus = if top_class.is_some() && dom.attr(sibling, "class") == top_class {
-                    top_score * 0.2
-                } else {
-                    0.0
-                };
+                let bonus =
+                    if top_class.is_some() && dom.attr(sibling, "class") == top_class { top_score * 0.2 } else { 0.0 };
                 let sibling_stats = &stats[sibling];
                 let joins = match score(sibling) {
                     Some(s) if s + bonus >= threshold => true,
@@ -987,7 +1094,8 @@ fn clean_article(dom: &Dom, parts: &[Id], skipped: &mut [bool], stats: &[Stats],
     for &part in parts {
         let mut at = dom.nodes[part].first_child;
         while let Some(id) = at {
-            let drop = !skipped[id] && dom.element(id).is_some() && should_drop(dom, id, stats, rules, &title_key, skipped);
+            let drop =
+                !skipped[id] && dom.element(id).is_some() && should_drop(dom, id, stats, rules, &title_key, skipped);
             if drop || skipped[id] {
                 skipped[id] = true;
                 at = dom.next_outside(id, part);
@@ -1110,7 +1218,8 @@ fn without_site_name(title: &str) -> String {
     }
     let first = parts[0];
     let long_enough = first.split_whitespace().count() >= 3 || first.chars().filter(|&c| is_han(c)).count() >= 5;
-    let chosen = if long_enough { first } else { parts.iter().copied().max_by_key(|p| p.chars().count()).unwrap_or(first) };
+    let chosen =
+        if long_enough { first } else { parts.iter().copied().max_by_key(|p| p.chars().count()).unwrap_or(first) };
     chosen.to_string()
 }
 
@@ -1289,7 +1398,9 @@ mod tests {
     use super::*;
 
     fn page(body: &str) -> String {
-        format!("<!DOCTYPE html><html><head><meta charset=utf-8><title>Test page</title></head><body>{body}</body></html>")
+        format!(
+            "<!DOCTYPE html><html><head><meta charset=utf-8><title>Test page</title></head><body>{body}</body></html>"
+        )
     }
 
     const ENGLISH_PARAGRAPHS: &str = "<p>The city council voted on Tuesday to expand the bus network, adding twelve routes, \
@@ -1350,7 +1461,10 @@ mod tests {
 
     #[test]
     fn line_breaks_inside_chinese_source_text_add_no_spaces() {
-        let md = extract(&page("<article><p>重庆国际人才\n交流大会开幕，来自全球的专家学者齐聚山城，共商人才发展大计。</p></article>")).markdown;
+        let md = extract(&page(
+            "<article><p>重庆国际人才\n交流大会开幕，来自全球的专家学者齐聚山城，共商人才发展大计。</p></article>",
+        ))
+        .markdown;
         assert!(md.contains("重庆国际人才交流大会开幕"), "{md}");
     }
 
@@ -1365,7 +1479,8 @@ mod tests {
         ));
         let md = extract(&html).markdown;
         assert!(md.contains("The city council voted"), "{md}");
-        for hidden in ["SCRIPT", "STYLE", "COMMENT", "NOSCRIPT", "TEMPLATE", "INLINE_SCRIPT", "HIDDEN", "DISPLAY_NONE"] {
+        for hidden in ["SCRIPT", "STYLE", "COMMENT", "NOSCRIPT", "TEMPLATE", "INLINE_SCRIPT", "HIDDEN", "DISPLAY_NONE"]
+        {
             assert!(!md.contains(hidden), "{hidden} leaked: {md}");
         }
         assert!(!page_text(&html).contains("SCRIPT_TEXT"));
@@ -1411,7 +1526,8 @@ mod tests {
         let divs = format!("{}<p>Deep text in nested divs, with commas, to be found.</p>", "<div>".repeat(3_000));
         assert!(extract(&divs).markdown.contains("Deep text in nested divs"));
         // Past the nesting limit the page ends, instead of parsing for minutes.
-        let deeper = format!("<p>Shallow text before the nesting, with commas, kept.</p>{}<p>Lost.</p>", "<div>".repeat(depth));
+        let deeper =
+            format!("<p>Shallow text before the nesting, with commas, kept.</p>{}<p>Lost.</p>", "<div>".repeat(depth));
         let md = extract(&deeper).markdown;
         assert!(md.contains("Shallow text before the nesting") && !md.contains("Lost"), "{md}");
     }
@@ -1426,8 +1542,14 @@ mod tests {
 
     #[test]
     fn site_names_are_cut_from_document_titles() {
-        assert_eq!(without_site_name("Obama admits US gun laws are his biggest frustration - BBC News"), "Obama admits US gun laws are his biggest frustration");
-        assert_eq!(without_site_name("BBC News | Obama admits gun laws frustrate him"), "Obama admits gun laws frustrate him");
+        assert_eq!(
+            without_site_name("Obama admits US gun laws are his biggest frustration - BBC News"),
+            "Obama admits US gun laws are his biggest frustration"
+        );
+        assert_eq!(
+            without_site_name("BBC News | Obama admits gun laws frustrate him"),
+            "Obama admits gun laws frustrate him"
+        );
         assert_eq!(without_site_name("宇航员在太空中喝酒会怎么样？_科技_光明网"), "宇航员在太空中喝酒会怎么样？");
         assert_eq!(without_site_name("Plain headline"), "Plain headline");
     }
