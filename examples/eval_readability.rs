@@ -131,7 +131,8 @@ fn read_page(path: &Path) -> String {
     String::from_utf8_lossy(&fs::read(path).unwrap_or_default()).into_owned()
 }
 
-/// Our Markdown without the title line and without Markdown markers.
+/// Our Markdown without the title line and without Markdown markers
+/// (heading hashes, list dashes, bold stars).
 fn body_text(markdown: &str) -> String {
     let mut lines = markdown.lines().peekable();
     if lines.peek().is_some_and(|l| l.starts_with("# ")) {
@@ -140,7 +141,7 @@ fn body_text(markdown: &str) -> String {
     lines
         .map(|line| {
             let line = line.trim_start_matches('#').trim_start();
-            line.strip_prefix("- ").unwrap_or(line).to_string()
+            line.strip_prefix("- ").unwrap_or(line).replace("**", "")
         })
         .collect::<Vec<_>>()
         .join("\n")

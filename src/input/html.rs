@@ -85,7 +85,7 @@ fn extract_from(dom: &Dom) -> Extracted {
 pub fn page_text(html: &str) -> String {
     let dom = Dom::parse(html);
     let skipped = skipped_nodes(&dom, &dom.subtree(DOCUMENT), Rules::LENIENT);
-    let mut writer = Writer::default();
+    let mut writer = Writer { plain: true, ..Writer::default() };
     writer.write(&dom, DOCUMENT, &skipped);
     writer.finish()
 }
@@ -1239,6 +1239,11 @@ struct Writer {
     /// between two Chinese characters it is dropped, not turned into a space.
     pending_space_is_newline: bool,
     preformatted: usize,
+    /// Where each open `<b>`/`<strong>` began in `line`; `None` once the
+    /// block it began in was written out.
+    bold_starts: Vec<Option<usize>>,
+    /// Text only: no Markdown for bold runs.
+    plain: bool,
 }
 
 impl Writer {
@@ -1295,9 +1300,24 @@ impl Writer {
                 self.preformatted += 1;
             }
             "td" | "th" => self.pending_space = true,
+            "b" | "strong" => self.bold_starts.push(Some(self.line.len())),
             _ if BLOCKS.contains(&tag) => self.end_block(),
             _ => {}
         }
+    }
+
+    /// Marks the run since the matching `<b>` as `**bold**`, which the
+    /// document stage keeps (editors bold the figures they want seen).
+    fn close_bold(&mut self) {
+        let Some(Some(start)) = self.bold_starts.pop() else { return };
+        let Some(run) = self.line.get(start..) else { return };
+        let lead = run.len() - run.trim_start().len();
+        let run = run.trim();
+        if run.is_empty() || run.contains(['*', '\n']) || self.preformatted > 0 || self.plain {
+            return;
+        }
+        self.line.insert_str(start + lead, "**");
+        self.line.push_str("**");
     }
 
     fn close(&mut self, tag: &str) {
@@ -1311,6 +1331,7 @@ impl Writer {
                 self.preformatted = self.preformatted.saturating_sub(1);
             }
             "td" | "th" => self.pending_space = true,
+            "b" | "strong" => self.close_bold(),
             _ if BLOCKS.contains(&tag) => self.end_block(),
             _ => {}
         }
@@ -1353,6 +1374,7 @@ impl Writer {
     fn end_block(&mut self) {
         self.pending_space = false;
         self.pending_space_is_newline = false;
+        self.bold_starts.iter_mut().for_each(|start| *start = None);
         let lines: Vec<&str> = self.line.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
         if lines.is_empty() {
             self.line.clear();
@@ -1460,6 +1482,18 @@ mod tests {
     }
 
     #[test]
+    fn bold_runs_are_marked_for_the_document_stage() {
+        let md = extract(&page(&format!(
+            "<article>{ENGLISH_PARAGRAPHS}<p>Ridership rose <strong> 12 percent </strong>last year, \
+             to <b>3.4 million</b> trips, and <b></b>empty bold is dropped, as is <b>a*b</b>.</p></article>"
+        )))
+        .markdown;
+        assert!(md.contains("Ridership rose **12 percent** last year, to **3.4 million** trips, and empty"), "{md}");
+        assert!(md.contains("as is a*b."), "{md}");
+        assert!(!md.contains("****"), "{md}");
+    }
+
+    #[test]
     fn line_breaks_inside_chinese_source_text_add_no_spaces() {
         let md = extract(&page(
             "<article><p>重庆国际人才\n交流大会开幕，来自全球的专家学者齐聚山城，共商人才发展大计。</p></article>",
@@ -1484,6 +1518,7 @@ mod tests {
             assert!(!md.contains(hidden), "{hidden} leaked: {md}");
         }
         assert!(!page_text(&html).contains("SCRIPT_TEXT"));
+        assert!(page_text("<p>plain <b>bold</b> text</p>").contains("plain bold text"));
     }
 
     #[test]
@@ -1492,7 +1527,7 @@ mod tests {
             which the parser must repair, as browsers do.<p>Second paragraph, also unclosed, continues the \
             story with more words, commas, and detail.</div></span></table><p>Stray &copy 2026 &bogus; text";
         let md = extract(html).markdown;
-        assert!(md.contains("Unclosed paragraph with bold and italic text, which the parser must repair"), "{md}");
+        assert!(md.contains("Unclosed paragraph with **bold and italic** text, which the parser must repair"), "{md}");
         assert!(md.contains("\n\nSecond paragraph, also unclosed"), "{md}");
     }
 
