@@ -1494,6 +1494,25 @@ mod tests {
     }
 
     #[test]
+    fn the_document_stage_reads_the_markdown_as_title_headings_and_paragraphs() {
+        use crate::document::{parse, Role};
+        let html = format!(
+            "<html><head><title>Council expands bus network | Example</title></head><body><article>\
+             <h1>Council expands bus network</h1>{ENGLISH_PARAGRAPHS}<h2>What changes</h2>\
+             <p>Buses will run until 1 am, with <b>12</b> new routes, from <i>March</i>.</p></article></body></html>"
+        );
+        let doc = parse(&extract(&html).markdown);
+        assert_eq!(doc.title_text(), Some("Council expands bus network"));
+        let roles: Vec<(Role, &str)> = (0..doc.blocks.len()).map(|i| (doc.blocks[i].role, doc.block_text(i))).collect();
+        assert_eq!(roles.len(), 6, "{roles:?}");
+        assert_eq!(roles[1].0, Role::Paragraph);
+        assert!(roles[1].1.starts_with("The city council voted on Tuesday"), "{roles:?}");
+        assert!(matches!(roles[4], (Role::Heading(_), "What changes")), "{roles:?}");
+        assert_eq!(roles[5].1, "Buses will run until 1 am, with 12 new routes, from March.");
+        assert_eq!(doc.bold.len(), 1, "the bold figure is kept as bold");
+    }
+
+    #[test]
     fn line_breaks_inside_chinese_source_text_add_no_spaces() {
         let md = extract(&page(
             "<article><p>重庆国际人才\n交流大会开幕，来自全球的专家学者齐聚山城，共商人才发展大计。</p></article>",
