@@ -122,7 +122,7 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> 
 /// real pages put many `<link>` and `<script>` tags first, so look further.
 const PRESCAN_BYTES: usize = 4096;
 
-/// An article with fewer non-space characters than this gets a second look
+/// An article with fewer characters than this gets a second look
 /// with fewer rules.
 const ENOUGH_TEXT: usize = 500;
 
