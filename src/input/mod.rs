@@ -16,11 +16,15 @@
 //!   document stage reads.
 //!
 //! * A ZIP archive is read as a Word document (`docx`), within limits on
-//!   its entries and inflated size.
+//!   its entries and inflated size; a web page (by its opening tags or its
+//!   name) is read for its main article (`html`), in the charset it declares
+//!   when it is not UTF-8.
 //!
-//! Limits: HTML is decoded as text until its extractor lands.
+//! Limits: PDF, .doc, EPUB and OpenDocument files are refused, not read.
 
 pub(crate) mod docx;
+
+pub(crate) mod html;
 
 use crate::error::{Error, ErrorKind};
 use crate::schema::Format;
@@ -91,14 +95,19 @@ pub fn read(bytes: &[u8], name: Option<&str>) -> Result<Source, Error> {
             "This Word document is protected by a password. Remove the password in Word and save it again.",
         ));
     }
-    let decoded = decode(bytes)?;
-    let format = if looks_like_html(&decoded.text) || matches!(extension.as_deref(), Some("html" | "htm" | "xhtml")) {
-        Format::Html
-    } else if matches!(extension.as_deref(), Some("md" | "markdown")) {
-        Format::Markdown
+    let named_html = matches!(extension.as_deref(), Some("html" | "htm" | "xhtml"));
+    // A page's own <meta charset> outranks a statistical guess, not valid UTF-8.
+    let declared = if named_html || looks_like_html(&String::from_utf8_lossy(&bytes[..bytes.len().min(1024)])) {
+        html::declared_charset(bytes)
     } else {
-        Format::Text
+        None
     };
+    let decoded = decode_with_hint(bytes, declared)?;
+    if named_html || looks_like_html(&decoded.text) {
+        let page = html::extract(&decoded.text);
+        return Ok(Source { text: page.markdown, format: Format::Html, encoding: decoded.encoding.to_string() });
+    }
+    let format = if matches!(extension.as_deref(), Some("md" | "markdown")) { Format::Markdown } else { Format::Text };
     Ok(Source { text: decoded.text, format, encoding: decoded.encoding.to_string() })
 }
 
@@ -125,6 +134,12 @@ fn looks_like_html(text: &str) -> bool {
 /// assert_eq!(decoded.text, "重庆国际人才交流大会");
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
+    decode_with_hint(bytes, None)
+}
+
+/// [`decode`], trusting `declared` (a web page's own charset) over detection
+/// when the bytes are not UTF-8.
+fn decode_with_hint(bytes: &[u8], declared: Option<&'static encoding_rs::Encoding>) -> Result<Decoded, Error> {
     if bytes.is_empty() {
         return Err(Error::new(ErrorKind::Empty, "The file is empty."));
     }
@@ -141,6 +156,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded { text: text.to_string(), encoding: encoding_rs::UTF_8.name() });
+    }
+    if let Some(encoding) = declared {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        return Ok(Decoded { text: text.into_owned(), encoding: encoding.name() });
     }
     // ISO-2022-JP is escape-based and rare in news; allowing it invites misreads.
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
