@@ -10,7 +10,7 @@
 // bytes, read with node:fs, which is imported only there.
 // Errors reject with an Error whose message a reader can act on.
 
-import { SummarizerClient } from './client.js';
+import { SummarizerClient, setOptions } from './client.js';
 
 const PKG_JS = './pkg/article_summarizer.js';
 const PKG_WASM = './pkg/article_summarizer_bg.wasm';
@@ -41,15 +41,6 @@ function engine() {
   return direct;
 }
 
-/** Drops options that are not set, so the engine sees only real values. */
-function clean(options) {
-  const out = {};
-  for (const [key, value] of Object.entries(options ?? {})) {
-    if (value !== undefined && value !== null && value !== '') out[key] = value;
-  }
-  return out;
-}
-
 /**
  * Summarizes a string.
  * @param {string} text
@@ -58,8 +49,8 @@ function clean(options) {
  */
 export async function summarize(text, options = {}) {
   if (typeof text !== 'string') throw new TypeError('summarize(text): text must be a string.');
-  if (inBrowser) return (await sharedClient().summarize(text, clean(options))).summary;
-  return (await engine()).summarize(text, clean(options));
+  if (inBrowser) return (await sharedClient().summarize(text, options)).summary;
+  return (await engine()).summarize(text, setOptions(options));
 }
 
 /**
@@ -75,12 +66,12 @@ export async function summarizeFile(input, name, options = {}) {
   const fileName = name ?? (typeof File === 'function' && input instanceof File ? input.name : undefined);
   if (inBrowser) {
     const file = new File([input instanceof Blob ? input : toBytes(input)], fileName ?? '');
-    return (await sharedClient().summarize(file, clean(options))).summary;
+    return (await sharedClient().summarize(file, options)).summary;
   }
   const bytes = typeof Blob === 'function' && input instanceof Blob ? new Uint8Array(await input.arrayBuffer()) : toBytes(input);
   if (bytes.length === 0) throw new Error('The file is empty.');
   const mod = await engine();
-  return mod.summarizeSource(mod.readFile(bytes, fileName), clean(options));
+  return mod.summarizeSource(mod.readFile(bytes, fileName), setOptions(options));
 }
 
 function toBytes(input) {

@@ -21,6 +21,18 @@
 // article-summarizer.js): `new SummarizerClient({ supersede: false })` queues requests
 // instead, so each gets its own answer (the worker answers them in order).
 
+/**
+ * Options without the fields left unset (undefined, null or ''), which the engine would
+ * read as wrong values rather than as "use the default".
+ */
+export function setOptions(options) {
+  const out = {};
+  for (const [key, value] of Object.entries(options ?? {})) {
+    if (value !== undefined && value !== null && value !== '') out[key] = value;
+  }
+  return out;
+}
+
 export class SummarizerError extends Error {
   /**
    * @param {string} code 'superseded' | 'cancelled' | 'crash' | 'engine-load' | 'engine' | 'empty' | 'not-text' | 'bad-request'
@@ -82,6 +94,7 @@ export class SummarizerClient extends EventTarget {
       entry.reject(new SummarizerError('superseded', 'A newer request replaced this one.'));
     }
     const id = this.#nextId++;
+    options = setOptions(options);
     const message =
       typeof input === 'string'
         ? { id, type: 'summarize', text: input, options }

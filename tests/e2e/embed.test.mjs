@@ -169,6 +169,23 @@ test('the embed demo under a strict CSP: two articles, one worker, no errors', {
     assert.equal(viaModule.bSentences, 1);
     assert.deepEqual(viaModule.bSource, { format: 'text', encoding: 'UTF-8' });
 
+    // `src` may name a web page: it is read for its article, as the CLI reads .html files.
+    const fromPage = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const box = document.createElement('article-summary');
+          box.setAttribute('src', 'embed-demo.html');
+          box.addEventListener('summary-ready', (e) => resolve({ source: e.detail.source, text: e.detail.text, figures: e.detail.all_figures.length }));
+          box.addEventListener('summary-error', (e) => resolve({ error: e.detail.message }));
+          document.body.append(box);
+          box.scrollIntoView(); // work starts only near the viewport
+          setTimeout(() => resolve({ error: 'no summary-ready within 30 s' }), 30_000);
+        }),
+    );
+    assert.deepEqual(fromPage.source, { format: 'html', encoding: 'UTF-8' }, JSON.stringify(fromPage));
+    assert.ok(fromPage.figures > 0, 'no figures read from the HTML page');
+    assert.ok(!/<script|article-summary\.js/.test(fromPage.text), 'markup reached the text');
+
     await page.screenshot({ path: path.join(OUT, 'embed-demo.png'), fullPage: true });
     assert.equal(workers.length, 1, `expected one worker, got ${JSON.stringify(workers)}`);
     assert.deepEqual(await page.evaluate(() => window.__csp), [], 'CSP violations');
