@@ -81,13 +81,46 @@ fn check_spans(summary: &Summary) -> Result<(), TestCaseError> {
         .map(|s| (s.start, s.end, &s.text))
         .chain(summary.figures.iter().chain(&summary.all_figures).map(|f| (f.start, f.end, &f.text)))
         .chain(summary.headings.iter().map(|h| (h.start, h.end, &h.text)))
-        .chain(summary.dates.iter().map(|d| (d.start, d.end, &d.text)));
+        .chain(summary.dates.iter().map(|d| (d.start, d.end, &d.text)))
+        .chain(summary.articles.iter().flat_map(|a| {
+            a.sentences.iter().map(|s| (s.start, s.end, &s.text)).chain(a.figures.iter().map(|f| (f.start, f.end, &f.text)))
+        }));
+    prop_assert!(summary.main_article < summary.articles.len(), "main_article outside articles");
+    let mut previous_end = 0;
+    for article in &summary.articles {
+        prop_assert!(previous_end <= article.start && article.start <= article.end, "articles overlap or run backwards");
+        prop_assert!(article.end as usize <= units.len(), "article outside text");
+        prop_assert!(utf16_slice(&units, article.start, article.end).is_some(), "article cuts a surrogate pair");
+        previous_end = article.end;
+    }
     for (start, end, text) in spans {
         prop_assert!(start <= end && end as usize <= units.len(), "span {start}..{end} outside text");
         let slice = utf16_slice(&units, start, end);
         prop_assert_eq!(slice.as_deref(), Some(text.as_str()), "span {}..{} does not slice out its text", start, end);
     }
     Ok(())
+}
+
+/// The same properties on real pages: every seed and every input fixture.
+#[test]
+fn real_articles_keep_every_property() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut checked = 0;
+    for dir in ["www/samples", "tests/fixtures"] {
+        for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.ends_with(".json") {
+                continue;
+            }
+            let source = article_summarizer::read(&std::fs::read(&path).unwrap(), Some(&name)).unwrap();
+            let summary = article_summarizer::summarize_source(&source, &Options::default()).unwrap();
+            check_spans(&summary).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(Ok(&summary), article_summarizer::summarize_source(&source, &Options::default()).as_ref(), "{name}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "only {checked} real files checked");
 }
 
 proptest! {

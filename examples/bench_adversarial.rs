@@ -1,0 +1,44 @@
+//! How `summarize`'s time grows on adversarial inputs, for `./build.sh bench`:
+//! one endless line, numbers without end, tiny sentences, one paragraph
+//! repeated. Each input is timed at three sizes, each twice the last; a
+//! linear cost shows as a ratio near 2 per doubling.
+//!
+//! usage: cargo run --release --example bench_adversarial
+
+use std::time::Instant;
+
+use article_summarizer::{summarize, Options};
+
+/// Median wall time of `summarize(text)` over three runs, in ms.
+fn time_ms(text: &str) -> f64 {
+    let mut runs: Vec<f64> = (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            let _ = std::hint::black_box(summarize(text, &Options::default()));
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    runs.sort_by(f64::total_cmp);
+    runs[1]
+}
+
+fn main() {
+    article_summarizer::warm_up();
+    let inputs: [(&str, fn(usize) -> String, usize); 5] = [
+        ("one endless Chinese line (n × 18 chars)", |n| "重庆国际人才交流大会集中引进优秀人才".repeat(n), 12_500),
+        ("one endless English line (n words)", |n| "word ".repeat(n), 125_000),
+        ("numbers with units (n)", |n| (0..n).map(|i| format!("{i}名，")).collect(), 250_000),
+        ("tiny sentences 好。(n)", |n| "好。".repeat(n), 25_000),
+        ("one paragraph repeated (n)", |n| vec!["本次大会集中引进硕士、博士优秀人才3944名，签约落地人才项目260个。"; n].join("\n\n"), 2_500),
+    ];
+    println!("| adversarial input | n | time at n | at 2n | at 4n | ratio per doubling |");
+    println!("|---|---|---|---|---|---|");
+    for (name, make, n) in inputs {
+        let times: Vec<f64> = [n, 2 * n, 4 * n].iter().map(|&size| time_ms(&make(size))).collect();
+        let ratio = (times[2] / times[0]).sqrt();
+        println!(
+            "| {name} | {n} | {:.0} ms | {:.0} ms | {:.0} ms | {ratio:.2} |",
+            times[0], times[1], times[2]
+        );
+    }
+}
