@@ -139,8 +139,28 @@ fn strip_inline(line: &str) -> String {
 
 /// Groups source lines into headings, paragraphs and decorations, with
 /// their text joined as body text; inline markers are split off.
+/// Chinese typesetting opens every paragraph with a two-character indent
+/// ("　　"). Text flattened to one line (reports copied out of PDFs, feeds)
+/// keeps only those indents to show where paragraphs begin, so a run of two
+/// or more ideographic spaces becomes a paragraph break.
+fn break_at_indents(raw: &str) -> std::borrow::Cow<'_, str> {
+    const INDENT: &str = "\u{3000}\u{3000}";
+    if !raw.contains(INDENT) {
+        return std::borrow::Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    for (k, piece) in raw.split(INDENT).enumerate() {
+        if k > 0 {
+            out.push_str("\n\n");
+        }
+        out.push_str(piece.trim_start_matches('\u{3000}'));
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 pub(super) fn group_lines(raw: &str) -> Vec<Draft> {
     let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
+    let raw = break_at_indents(raw);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut paragraph: Option<Draft> = None;
     for line in raw.split(['\n', '\r']) {
@@ -360,6 +380,15 @@ pub(super) fn mark_duplicates(text: &str, blocks: &mut [Block]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraph_indents_in_flattened_text_start_paragraphs() {
+        let flat = "事项：\u{3000}\u{3000}近日，板块迎来普涨。\u{3000}\u{3000}评论：\u{3000}\u{3000}\u{3000}\u{3000}公司从事研发。";
+        let texts: Vec<String> = group_lines(flat).into_iter().map(|d| d.text).collect();
+        assert_eq!(texts, ["事项：", "近日，板块迎来普涨。", "评论：", "公司从事研发。"]);
+        // A single ideographic space is only a space.
+        assert_eq!(group_lines("重庆\u{3000}日报").len(), 1);
+    }
 
     #[test]
     fn spaces_inside_chinese_are_removed_and_latin_spacing_kept() {
