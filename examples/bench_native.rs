@@ -101,8 +101,7 @@ fn docs(k: &str, path: &str) -> Result<String, String> {
     let file = read_text(path)?;
     let mut texts = Vec::new();
     for (n, line) in file.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()) {
-        let value: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| format!("{path} line {}: {e}", n + 1))?;
+        let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{path} line {}: {e}", n + 1))?;
         let text = value["text"].as_str().ok_or(format!("{path} line {}: no \"text\" string", n + 1))?;
         texts.push(text.to_string());
     }
@@ -117,5 +116,9 @@ fn docs(k: &str, path: &str) -> Result<String, String> {
         let _ = black_box(summarize(black_box(text), &options));
     }
     let total_ms = millis(start);
-    Ok(format!(r#"{{"docs":{},"totalMs":{total_ms},"msPerDoc":{}}}"#, texts.len(), total_ms / texts.len().max(1) as f64))
+    Ok(format!(
+        r#"{{"docs":{},"totalMs":{total_ms},"msPerDoc":{}}}"#,
+        texts.len(),
+        total_ms / texts.len().max(1) as f64
+    ))
 }
