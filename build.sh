@@ -119,9 +119,11 @@ cmd_test() {
 cmd_bench() {
   setup
   build_wasm
-  log "sizes and timings on seed 000 (medians)"
-  node tools/bench/browser.mjs
-  cargo run --quiet --release --example bench_native -- www/samples/000_1fb41a5b070bc01f.txt
+  build_dist
+  log "release CLI and examples/bench_native"
+  cargo build --quiet --release --bin summarize --example bench_native
+  log "size, start-up, warm speed, scale, batch and side by side (tools/bench/run.mjs)"
+  node tools/bench/run.mjs
 }
 
 # Every examples/eval_*.rs prints its own table; each also skips with a
