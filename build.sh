@@ -124,6 +124,8 @@ cmd_bench() {
   cargo build --quiet --release --bin summarize --example bench_native
   log "size, start-up, warm speed, scale, batch and side by side (tools/bench/run.mjs)"
   node tools/bench/run.mjs
+  log "growth on adversarial inputs (examples/bench_adversarial.rs)"
+  cargo run --quiet --release --example bench_adversarial
 }
 
 # Every examples/eval_*.rs prints its own table; each also skips with a

@@ -22,14 +22,25 @@ fn time_ms(text: &str) -> f64 {
     runs[1]
 }
 
+/// The sample pages one after another, `n` times: a page of 20 stories per copy.
+fn seeds_repeated(n: usize) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/samples");
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    files.sort();
+    let once: String = files.iter().map(|p| std::fs::read_to_string(p).unwrap() + "\n\n").collect();
+    once.repeat(n)
+}
+
 fn main() {
     article_summarizer::warm_up();
-    let inputs: [(&str, fn(usize) -> String, usize); 5] = [
+    let inputs: [(&str, fn(usize) -> String, usize); 6] = [
         ("one endless Chinese line (n × 18 chars)", |n| "重庆国际人才交流大会集中引进优秀人才".repeat(n), 12_500),
         ("one endless English line (n words)", |n| "word ".repeat(n), 125_000),
         ("numbers with units (n)", |n| (0..n).map(|i| format!("{i}名，")).collect(), 250_000),
         ("tiny sentences 好。(n)", |n| "好。".repeat(n), 25_000),
         ("one paragraph repeated (n)", |n| vec!["本次大会集中引进硕士、博士优秀人才3944名，签约落地人才项目260个。"; n].join("\n\n"), 2_500),
+        ("the five seeds, n times: many stories on one page", seeds_repeated, 4),
     ];
     println!("| adversarial input | n | time at n | at 2n | at 4n | ratio per doubling |");
     println!("|---|---|---|---|---|---|");

@@ -79,16 +79,26 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         let end = spans.partition_point(|s| s.block < article.blocks.end);
         let titled = title_tokens(article.title);
         let chosen = rank_article(&doc.text, &spans, &tokens, first..end, &titled, lang, options, &mut weights);
+        // Each story is scanned on its own slice of the text, so a page of many
+        // stories costs one pass over the text in all, not one per story.
+        let slice = doc.article_range(results.len());
+        let local = |r: &Range<usize>| r.start - slice.start..r.end - slice.start;
         let contexts: Vec<SentenceContext> = (first..end)
             .filter(|&i| !spans[i].role.is_aside() && !spans[i].repeat)
             .map(|i| SentenceContext {
-                range: spans[i].range.clone(),
+                range: local(&spans[i].range),
                 weight: weights[i],
                 in_heading: spans[i].role.is_heading(),
-                bold: bold_within(&doc.bold, &spans[i].range),
+                bold: bold_within(&doc.bold, &spans[i].range).iter().map(local).collect(),
             })
             .collect();
-        let found = figures::find(&doc.text, &contexts, lang, options.figures);
+        let mut found = figures::find(&doc.text[slice.clone()], &contexts, lang, options.figures);
+        for figure in found.key.iter_mut().chain(&mut found.all) {
+            figure.range = figure.range.start + slice.start..figure.range.end + slice.start;
+        }
+        for date in &mut found.dates {
+            *date = date.start + slice.start..date.end + slice.start;
+        }
         results.push(ArticleResult { chosen, found });
     }
 

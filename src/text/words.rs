@@ -26,6 +26,9 @@ use crate::schema::Lang;
 static DICTIONARY: &str = include_str!("../../data/dictionary.txt");
 
 static JIEBA: LazyLock<Jieba> = LazyLock::new(|| load(DICTIONARY));
+/// The stop words as a set: tokens are checked against it by the thousand.
+static CHINESE_STOP_SET: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| CHINESE_STOP_WORDS.iter().copied().collect());
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// Function words and reporting verbs that say nothing about a topic.
@@ -109,7 +112,7 @@ fn chinese_tokens(piece: &str, offset: usize) -> Vec<Token> {
             let word = t.word;
             let han = word.chars().filter(|&c| is_han(c)).count();
             let keep = if han > 0 {
-                han >= 2 && !CHINESE_STOP_WORDS.contains(&word)
+                han >= 2 && !CHINESE_STOP_SET.contains(word)
             } else {
                 word.chars().count() >= 2 && word.chars().all(char::is_alphabetic)
             };
