@@ -225,7 +225,7 @@ fn dates(text: &str, tokens: &[scan::Token]) -> Vec<Range<usize>> {
     for token in tokens.iter().filter(|t| t.is_date) {
         let mut range = token.surface.clone();
         let before = &text[..range.start];
-        if let Some(word) = units::TIMES_OF_DAY.iter().filter(|w| before.ends_with(*w)).max_by_key(|w| w.len()) {
+        if let Some(word) = units::TIMES_OF_DAY.suffixes_of(before).max_by_key(|w| w.len()) {
             range.start -= word.len();
         }
         if let Some(last) = dates.last_mut() {
@@ -293,7 +293,7 @@ fn qualifier_start(text: &str, token: &scan::Token) -> usize {
 }
 
 /// Words just before a figure that make it a total: it outranks its parts.
-const ZH_TOTAL_WORDS: &[&str] = &["共计", "合计", "总计", "累计", "总共", "一共", "共", "总", "全年", "总额", "总量"];
+static ZH_TOTAL_WORDS: units::Words = units::Words::new("共计 合计 总计 累计 总共 一共 共 总 全年 总额 总量");
 /// English words before a figure that make it a total.
 const EN_TOTAL_WORDS: &[&str] = &["total", "totaled", "totalled", "in all", "altogether", "overall", "combined"];
 /// How far back, in bytes, a total word may stand (about 8 Chinese characters).
@@ -307,8 +307,11 @@ fn is_total(text: &str, start: usize, lang: Lang) -> bool {
     let window = &text[from..start];
     let window = window.rsplit(['，', ',', '。', '；', ';', '\n']).next().unwrap_or("");
     match lang {
-        Lang::Zh => ZH_TOTAL_WORDS.iter().any(|w| window.contains(w)),
-        Lang::En => EN_TOTAL_WORDS.iter().any(|w| window.to_ascii_lowercase().contains(w)),
+        Lang::Zh => ZH_TOTAL_WORDS.occurs_in(window),
+        Lang::En => {
+            let window = window.to_ascii_lowercase();
+            EN_TOTAL_WORDS.iter().any(|w| window.contains(w))
+        }
     }
 }
 

@@ -338,7 +338,7 @@ fn time_suffix(text: &str, num_start: usize, num: &Num) -> Option<UnitClass> {
     match next {
         '点' => {
             let clock = after.is_some_and(|a| is_digit(a) || matches!(a, '半' | '钟' | '整'))
-                || TIMES_OF_DAY.iter().any(|w| before.ends_with(w));
+                || TIMES_OF_DAY.suffixes_of(before).next().is_some();
             clock.then_some(UnitClass::NotFigure)
         }
         '分' => {
