@@ -698,6 +698,14 @@ fn last_word(s: &str) -> &str {
 /// A Chinese numeral or English number words starting at `i`, or a
 /// percentage written in words (百分之三十).
 fn read_word_token(text: &str, i: usize, c: char) -> Option<Token> {
+    // Most characters start nothing: answer them before looking around.
+    let may_start = matches!(c, '负' | '負')
+        || numerals::is_cn_start(c)
+        || numerals::cn_unit(c).is_some()
+        || c.is_ascii_alphabetic();
+    if !may_start {
+        return None;
+    }
     let before = char_before(text, i);
     if let Some(&(word, unit)) = PER_WORDS.iter().find(|(w, _)| text[i..].starts_with(w)) {
         let at = i + word.len();

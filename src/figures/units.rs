@@ -446,8 +446,19 @@ pub(super) fn longest_prefix<'t, T: Copy>(rest: &str, table: &'t [(&'t str, T)])
 
 /// Like [`longest_prefix`] for three-column tables.
 pub(super) fn longest_unit(rest: &str) -> Option<(&'static str, &'static str, UnitClass)> {
-    UNITS
+    let first = rest.chars().next()?;
+    let by_first = UNITS_BY_FIRST.get_or_init(|| {
+        let mut entries: Vec<(char, &'static (&'static str, &'static str, UnitClass))> =
+            UNITS.iter().filter_map(|entry| entry.0.chars().next().map(|c| (c, entry))).collect();
+        // Stable: entries under one character stay in table order.
+        entries.sort_by_key(|&(c, _)| c);
+        entries
+    });
+    let from = by_first.partition_point(|&(c, _)| c < first);
+    by_first[from..]
         .iter()
+        .take_while(|&&(c, _)| c == first)
+        .map(|&(_, entry)| entry)
         .filter(|(word, _, _)| rest.starts_with(word) && ends_on_boundary(rest, word.len()))
         // "10 €" yes; "1.2 million €3" is a sign before the next number.
         .filter(|(word, _, _)| {
@@ -456,6 +467,10 @@ pub(super) fn longest_unit(rest: &str) -> Option<(&'static str, &'static str, Un
         .max_by_key(|(word, _, _)| word.len())
         .copied()
 }
+
+/// [`UNITS`] sorted by the first character of the surface form: a number is
+/// followed by one character, and only its entries can match.
+static UNITS_BY_FIRST: OnceLock<Vec<(char, &'static (&'static str, &'static str, UnitClass))>> = OnceLock::new();
 
 /// Currency signs also read after a number ("10 €").
 const SIGN_UNITS: &[&str] = &["$", "€", "£"];
