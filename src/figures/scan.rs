@@ -18,8 +18,8 @@ use std::ops::Range;
 
 use super::numerals::{self, CnNumber};
 use super::units::{
-    longest_prefix, longest_unit, UnitClass, CURRENCY_PREFIXES, INNER_QUALIFIERS, MIN_CODE_DIGITS, MONEY_SCALES,
-    MONTHS, MULTIPLIERS, RANGE_JOINERS, REFERENCE_WORDS, SCALES, TEN, TIMES_OF_DAY, YEAR_RANGE,
+    longest_prefix, longest_unit, CharFilter, UnitClass, CURRENCY_PREFIXES, INNER_QUALIFIERS, MIN_CODE_DIGITS,
+    MONEY_SCALES, MONTHS, MULTIPLIERS, RANGE_JOINERS, REFERENCE_WORDS, SCALES, TEN, TIMES_OF_DAY, YEAR_RANGE,
 };
 use crate::schema::FigureKind;
 
@@ -82,6 +82,10 @@ pub(super) fn scan(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut i = 0;
     while let Some(c) = text[i..].chars().next() {
+        if !START_CHARS.may_hold(c) {
+            i += c.len_utf8();
+            continue;
+        }
         let token = if is_digit(c) { Some(read_token(text, i)) } else { read_word_token(text, i, c) };
         match token {
             Some(mut token) => {
@@ -104,6 +108,23 @@ pub(super) fn scan(text: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// Every character a token can start with (see [`may_start_token`]). The
+/// scanner asks at each character of the text, and most start nothing.
+pub(super) const START_CHARS: CharFilter = CharFilter::new(
+    "0123456789０１２３４５６７８９\
+     负負零〇一壹二贰貳两兩倆俩三叁參四肆五伍六陆陸七柒八捌九玖十拾廿卅百佰千仟万萬亿億",
+);
+
+/// The characters a token can start with: digits, the first characters of
+/// Chinese numerals, 负, and ASCII letters (English number words).
+pub(super) fn may_start_token(c: char) -> bool {
+    is_digit(c)
+        || matches!(c, '负' | '負')
+        || numerals::is_cn_start(c)
+        || numerals::cn_unit(c).is_some()
+        || c.is_ascii_alphabetic()
 }
 
 /// ASCII and full-width digits.
@@ -699,11 +720,7 @@ fn last_word(s: &str) -> &str {
 /// percentage written in words (百分之三十).
 fn read_word_token(text: &str, i: usize, c: char) -> Option<Token> {
     // Most characters start nothing: answer them before looking around.
-    let may_start = matches!(c, '负' | '負')
-        || numerals::is_cn_start(c)
-        || numerals::cn_unit(c).is_some()
-        || c.is_ascii_alphabetic();
-    if !may_start {
+    if !may_start_token(c) {
         return None;
     }
     let before = char_before(text, i);

@@ -29,12 +29,61 @@ pub(super) struct Words {
     index: OnceLock<WordIndex>,
 }
 
+/// A set of characters as a 1024-bit table indexed by the low bits of the
+/// code point: no branch for the characters that are surely not in the set,
+/// and a false alarm now and then (ASCII letters are always let through).
+#[derive(Debug)]
+pub(super) struct CharFilter([u64; 16]);
+
+impl CharFilter {
+    pub(super) const fn new(chars: &str) -> CharFilter {
+        let mut bits = [0u64; 16];
+        let bytes = chars.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Decode one UTF-8 character by hand: `chars()` is not const.
+            let (c, len) = match bytes[i] {
+                b if b < 0x80 => (b as u32, 1),
+                b if b < 0xE0 => (((b as u32) & 0x1F) << 6 | (bytes[i + 1] as u32 & 0x3F), 2),
+                b if b < 0xF0 => {
+                    (((b as u32) & 0x0F) << 12 | (bytes[i + 1] as u32 & 0x3F) << 6 | (bytes[i + 2] as u32 & 0x3F), 3)
+                }
+                b => (
+                    ((b as u32) & 0x07) << 18
+                        | (bytes[i + 1] as u32 & 0x3F) << 12
+                        | (bytes[i + 2] as u32 & 0x3F) << 6
+                        | (bytes[i + 3] as u32 & 0x3F),
+                    4,
+                ),
+            };
+            bits[(c as usize & 1023) / 64] |= 1 << (c % 64);
+            i += len;
+        }
+        CharFilter(bits)
+    }
+
+    /// Adds `c` to the set.
+    fn insert(&mut self, c: char) {
+        let slot = (c as u32 & 1023) as usize;
+        self.0[slot / 64] |= 1 << (slot % 64);
+    }
+
+    /// False only for characters surely not in the set.
+    pub(super) fn may_hold(&self, c: char) -> bool {
+        let slot = (c as u32 & 1023) as usize;
+        c.is_ascii_alphabetic() || self.0[slot / 64] & (1 << (slot % 64)) != 0
+    }
+}
+
 /// The words of a [`Words`] list sorted by their first (and by their last)
 /// character; words with the same character keep the order written.
 #[derive(Debug)]
 struct WordIndex {
     by_first: Vec<(char, &'static str)>,
     by_last: Vec<(char, &'static str)>,
+    /// The first characters, and the last: most questions end here.
+    firsts: CharFilter,
+    lasts: CharFilter,
 }
 
 impl WordIndex {
@@ -46,7 +95,13 @@ impl WordIndex {
             words.sort_by_key(|&(c, _)| c);
             words
         };
-        WordIndex { by_first: keyed(|w| w.chars().next()), by_last: keyed(|w| w.chars().next_back()) }
+        let by_first = keyed(|w| w.chars().next());
+        let by_last = keyed(|w| w.chars().next_back());
+        let mut firsts = CharFilter::new("");
+        by_first.iter().for_each(|&(c, _)| firsts.insert(c));
+        let mut lasts = CharFilter::new("");
+        by_last.iter().for_each(|&(c, _)| lasts.insert(c));
+        WordIndex { by_first, by_last, firsts, lasts }
     }
 }
 
@@ -78,13 +133,20 @@ impl Words {
 
     /// The words `s` starts with, in written order.
     pub(super) fn prefixes_of<'s>(&'s self, s: &'s str) -> impl Iterator<Item = &'static str> + 's {
-        let filed = s.chars().next().map_or(&[][..], |c| filed_under(&self.index().by_first, c));
+        let index = self.index();
+        let filed =
+            s.chars().next().filter(|&c| index.firsts.may_hold(c)).map_or(&[][..], |c| filed_under(&index.by_first, c));
         filed.iter().map(|&(_, w)| w).filter(move |w| s.starts_with(*w))
     }
 
     /// The words `s` ends with, in written order.
     pub(super) fn suffixes_of<'s>(&'s self, s: &'s str) -> impl Iterator<Item = &'static str> + 's {
-        let filed = s.chars().next_back().map_or(&[][..], |c| filed_under(&self.index().by_last, c));
+        let index = self.index();
+        let filed = s
+            .chars()
+            .next_back()
+            .filter(|&c| index.lasts.may_hold(c))
+            .map_or(&[][..], |c| filed_under(&index.by_last, c));
         filed.iter().map(|&(_, w)| w).filter(move |w| s.ends_with(*w))
     }
 
