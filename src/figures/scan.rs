@@ -81,11 +81,9 @@ impl Token {
 pub(super) fn scan(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut i = 0;
-    while let Some(c) = text[i..].chars().next() {
-        if !START_CHARS.may_hold(c) {
-            i += c.len_utf8();
-            continue;
-        }
+    // Most characters start nothing: skip to the next one that may.
+    while let Some((skipped, c)) = text[i..].char_indices().find(|&(_, c)| START_CHARS.may_hold(c)) {
+        i += skipped;
         let token = if is_digit(c) { Some(read_token(text, i)) } else { read_word_token(text, i, c) };
         match token {
             Some(mut token) => {
