@@ -510,7 +510,7 @@ pub(super) fn longest_prefix<'t, T: Copy>(rest: &str, table: &'t [(&'t str, T)])
 pub(super) fn longest_unit(rest: &str) -> Option<(&'static str, &'static str, UnitClass)> {
     let first = rest.chars().next()?;
     let by_first = UNITS_BY_FIRST.get_or_init(|| {
-        let mut entries: Vec<(char, &'static (&'static str, &'static str, UnitClass))> =
+        let mut entries: Vec<(char, &'static Unit)> =
             UNITS.iter().filter_map(|entry| entry.0.chars().next().map(|c| (c, entry))).collect();
         // Stable: entries under one character stay in table order.
         entries.sort_by_key(|&(c, _)| c);
@@ -532,7 +532,10 @@ pub(super) fn longest_unit(rest: &str) -> Option<(&'static str, &'static str, Un
 
 /// [`UNITS`] sorted by the first character of the surface form: a number is
 /// followed by one character, and only its entries can match.
-static UNITS_BY_FIRST: OnceLock<Vec<(char, &'static (&'static str, &'static str, UnitClass))>> = OnceLock::new();
+static UNITS_BY_FIRST: OnceLock<Vec<(char, &'static Unit)>> = OnceLock::new();
+
+/// One row of [`UNITS`]: surface form, normalized unit, class.
+type Unit = (&'static str, &'static str, UnitClass);
 
 /// Currency signs also read after a number ("10 €").
 const SIGN_UNITS: &[&str] = &["$", "€", "£"];
