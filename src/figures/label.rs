@@ -37,7 +37,7 @@ const MAX_MODIFIER_CHARS: usize = 3;
 const MAX_RELATIVE_CHARS: usize = 8;
 
 /// Chinese words stripped from the start of a label, longest match first.
-const ZH_LEAD_FILLERS: Words = Words(
+static ZH_LEAD_FILLERS: Words = Words::new(
     "其中 对于 对 其余 此外 同时 另外 另 共计 合计 总计 累计 一共 总共 共有 共 达到 达 实现 集中 \
     已经 已有 已 超过 超 大约 约 将近 近 逾 以及 和 及 并 还 也 就 仅 为 有 其 目前 当前 \
     截至目前 今年以来 今年 去年 近年来 据统计 据了解 据悉 分别 均 现有 全年 当天 大会期间 期间 \
@@ -45,7 +45,7 @@ const ZH_LEAD_FILLERS: Words = Words(
 );
 
 /// Chinese words stripped from the end of a label, longest match first.
-const ZH_TRAIL_FILLERS: Words = Words(
+static ZH_TRAIL_FILLERS: Words = Words::new(
     "达到 达 约为 为 超过 超 共计 合计 总计 累计 共有 共 大约 约 将近 接近 近 逾 高达 多达 长达 \
     增至 增长至 提高至 提升至 上升至 降至 突破 不少于 不低于 不超过 至少 是 已有 有 已经 已 了 \
     至 到 计 仅 仅有 只有 分别为 分别达到 分别达 分别 均为 均 最高达 最高 最多 人民币 今年 去年 \
@@ -54,7 +54,7 @@ const ZH_TRAIL_FILLERS: Words = Words(
 
 /// Two-character words that start or end with a one-character filler and
 /// must not lose it ("共享", "签约", "成为").
-const ZH_PROTECTED: Words = Words(
+static ZH_PROTECTED: Words = Words::new(
     "对外 对接 对象 对话 对手 对比 对口 共同 共享 共建 共赢 共创 共绘 达成 超级 超大 超高 超算 \
     约束 约定 近期 近年 近日 为民 为期 为了 和平 和谐 及时 就业 就医 就读 有效 有限 有关 有序 \
     有力 有机 其他 其它 均衡 并购 并网 行为 作为 成为 认为 因为 称为 视为 列为 评为 更为 较为 \
@@ -67,7 +67,7 @@ const ZH_PROTECTED: Words = Words(
 /// Chinese verbs: a label that is, or ends in, one of these names the
 /// action, and the noun after the number names what was counted
 /// ("释放1.87万个优质岗位" → 优质岗位).
-const ZH_VERBS: Words = Words(
+static ZH_VERBS: Words = Words::new(
     "吸引 释放 提供 带来 引进 引入 发布 推出 新增 举办 解决 给予 安排 完成 达成 签约 签订 带动 \
     组织 开展 建设 建成 拥有 覆盖 汇聚 集聚 聚集 设立 成立 支持 获得 获批 招聘 招收 帮助 推动 \
     促成 邀请 包括 涵盖 吸纳 培育 培养 新建 创造 创建 打造 布局 实施 立项 认定 评选 筛选 征集 \
@@ -77,12 +77,12 @@ const ZH_VERBS: Words = Words(
 
 /// Endings that make a Chinese label a modifier of the noun after the
 /// number ("小分子药物等领域的11个特色产业项目").
-const ZH_MODIFIER_ENDINGS: Words = Words("的 等");
+static ZH_MODIFIER_ENDINGS: Words = Words::new("的 等");
 
 /// Where a noun after a Chinese number stops: particles, conjunctions and
 /// verbs that are never nouns themselves (unlike 服务, 组织, 建设). A stop
 /// right after the number means there is no noun.
-const ZH_NOUN_STOPS: Words = Words(
+static ZH_NOUN_STOPS: Words = Words::new(
     "的 和 与 及 等 在 或 并 从 向 对 将 被 把 于 以 已 均 都 也 为 是 参加 参与 报名 入场 揭牌 \
     落地 签约 脱颖 取得 达成 成立 入驻 进驻 齐聚 登台 获批 上市 进入 提供 实现 完成 开展 形成 \
     覆盖 累计 同比 占 通过 深入 携 延揽 对接 参 来 赴 走进 同 共同 纷纷 集中 成功 正式 全部 现场 \
@@ -91,20 +91,20 @@ const ZH_NOUN_STOPS: Words = Words(
 );
 
 /// Words skipped between a Chinese number and the noun it counts.
-const ZH_NOUN_SKIPS: Words = Words("以上 以下 左右 多 的");
+static ZH_NOUN_SKIPS: Words = Words::new("以上 以下 左右 多 的");
 
 /// Words that say how something changed: a label made of them alone needs
 /// the subject from the figure before ("同比增长" → 技术合同交易额同比增长).
-const ZH_RELATIVE: Words = Words(
+static ZH_RELATIVE: Words = Words::new(
     "同比 环比 较上年 较去年 比上年 比去年 较上 增长 下降 增加 减少 提高 提升 上升 降低 增幅 降幅 \
     占比 占 比重",
 );
 
 /// English words stripped from the start of a label.
-const EN_LEAD_FILLERS: Words = Words("and but while so then the a an of with also as including which that");
+static EN_LEAD_FILLERS: Words = Words::new("and but while so then the a an of with also as including which that");
 
 /// English words stripped from the end of a label.
-const EN_TRAIL_FILLERS: Words = Words(
+static EN_TRAIL_FILLERS: Words = Words::new(
     "to by of at about around nearly almost some over under more less than was were is are be \
     been reached hit totaled totalled totaling totalling from for with approximately roughly \
     just only an a the estimated as many much least most had has have stood stands exceeded \
@@ -112,7 +112,7 @@ const EN_TRAIL_FILLERS: Words = Words(
 );
 
 /// English words that end a noun phrase after a number.
-const EN_STOPWORDS: Words = Words(
+static EN_STOPWORDS: Words = Words::new(
     "a an the in on at to of for from by with as than and or but was were is are be been has have \
     had will would this that these those since after before over under up down per each last \
     next more less about its their his her it they we which who while when so if into out off \
@@ -121,7 +121,7 @@ const EN_STOPWORDS: Words = Words(
 );
 
 /// English change words: "rose 12%" labels the change, not the subject.
-const EN_RELATIVE: Words = Words(
+static EN_RELATIVE: Words = Words::new(
     "rose fell grew increased decreased climbed jumped dropped declined gained slipped soared \
     surged plunged rising falling growth increase decline up down was were is are has have been",
 );
@@ -164,8 +164,8 @@ pub(super) fn assign(text: &str, tokens: &[Token], lang: Lang) -> Vec<Option<Lab
                 // ("…资助991项直接经费4.33亿元"), unless this label is only a
                 // verb ("解决113家企业227项技术难题").
                 let noun_is_free = noun.as_ref().is_some_and(|n| !text[n.end..].starts_with(scan::is_digit));
-                let modifier = ZH_VERBS.iter().any(|v| before.ends_with(v))
-                    || (count && ZH_MODIFIER_ENDINGS.iter().any(|e| before.ends_with(e)))
+                let modifier = ZH_VERBS.suffixes_of(&before).next().is_some()
+                    || (count && ZH_MODIFIER_ENDINGS.suffixes_of(&before).next().is_some())
                     || (count && before.chars().count() <= MAX_MODIFIER_CHARS);
                 verb_only || (modifier && noun_is_free)
             }
@@ -245,14 +245,14 @@ fn noun_after(text: &str, pos: usize, lang: Lang) -> Option<Range<usize>> {
 
 fn noun_after_zh(text: &str, pos: usize) -> Option<Range<usize>> {
     let mut p = pos;
-    while let Some(skip) = ZH_NOUN_SKIPS.iter().find(|w| text[p..].starts_with(*w)) {
+    while let Some(skip) = ZH_NOUN_SKIPS.prefixes_of(&text[p..]).next() {
         p += skip.len();
     }
     let start = p;
     let mut chars = 0;
     while let Some(c) = text[p..].chars().next() {
         let rest = &text[p..];
-        let stop = ZH_NOUN_STOPS.iter().any(|w| rest.starts_with(w));
+        let stop = ZH_NOUN_STOPS.prefixes_of(rest).next().is_some();
         if chars >= MAX_NOUN_CHARS || stop || !(is_han(c) || c.is_ascii_alphabetic() || is_quote(c)) {
             break;
         }
@@ -401,11 +401,12 @@ fn edge_pair(s: &str, at_start: bool) -> &str {
 }
 
 /// Strips one filler at the start (or end) of `s`, if one is there.
-fn strip_filler(s: &str, fillers: Words, at_start: bool) -> Option<&str> {
-    let found = fillers
-        .iter()
-        .filter(|w| if at_start { s.starts_with(*w) } else { s.ends_with(*w) })
-        .max_by_key(|w| w.len())?;
+fn strip_filler<'s>(s: &'s str, fillers: &Words, at_start: bool) -> Option<&'s str> {
+    let found = if at_start {
+        fillers.prefixes_of(s).max_by_key(|w| w.len())
+    } else {
+        fillers.suffixes_of(s).max_by_key(|w| w.len())
+    }?;
     let single = found.chars().count() == 1;
     if single && s.chars().count() >= 2 && ZH_PROTECTED.contains(edge_pair(s, at_start)) {
         return None;
@@ -418,10 +419,10 @@ fn trim_zh(segment: &str) -> String {
     loop {
         let before = s.len();
         s = strip_leading_group(tidy_edges(s));
-        if let Some(rest) = strip_filler(s, ZH_LEAD_FILLERS, true) {
+        if let Some(rest) = strip_filler(s, &ZH_LEAD_FILLERS, true) {
             s = rest;
         }
-        if let Some(rest) = strip_filler(s, ZH_TRAIL_FILLERS, false) {
+        if let Some(rest) = strip_filler(s, &ZH_TRAIL_FILLERS, false) {
             s = rest;
         }
         if s.len() == before {
@@ -441,7 +442,7 @@ fn trim_zh(segment: &str) -> String {
             }
         }
         s = tidy_edges(kept);
-        if let Some(rest) = strip_filler(s, ZH_LEAD_FILLERS, true) {
+        if let Some(rest) = strip_filler(s, &ZH_LEAD_FILLERS, true) {
             s = rest;
         }
     }
@@ -470,7 +471,7 @@ fn trim_en(segment: &str) -> String {
 
 fn is_relative(label: &str, lang: Lang) -> bool {
     match lang {
-        Lang::Zh => label.chars().count() <= MAX_RELATIVE_CHARS && ZH_RELATIVE.iter().any(|w| label.starts_with(w)),
+        Lang::Zh => label.chars().count() <= MAX_RELATIVE_CHARS && ZH_RELATIVE.prefixes_of(label).next().is_some(),
         Lang::En => !label.is_empty() && label.split(' ').all(|w| EN_RELATIVE.contains(&w.to_ascii_lowercase())),
     }
 }
@@ -480,7 +481,13 @@ fn is_relative(label: &str, lang: Lang) -> bool {
 pub(super) fn subject(label: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => {
-            let cut = ZH_RELATIVE.iter().filter_map(|w| label.find(w)).filter(|&i| i > 0).min();
+            // The first place after the start where a change word occurs for
+            // the first time: a word that also opens the label does not cut.
+            let cut = label
+                .char_indices()
+                .skip(1)
+                .map(|(i, _)| i)
+                .find(|&i| ZH_RELATIVE.prefixes_of(&label[i..]).any(|w| !label.starts_with(w)));
             cut.map_or(label, |i| tidy_edges(&label[..i])).to_string()
         }
         Lang::En => {

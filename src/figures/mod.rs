@@ -2,6 +2,9 @@
 //!
 //! The pipeline calls [`find`] once per document and gets back the chosen
 //! figures (most important first), every figure mention, and the dates.
+//! [`read`] then [`rank`] is the same in two steps, for a caller that ranks
+//! one text against several sets of sentences (one per article): the text
+//! is then read once.
 //! All ranges are byte ranges into the cleaned text. The steps, one module
 //! each:
 //!
@@ -161,14 +164,51 @@ pub struct Found {
 /// Runs in time linear in the length of `text` (plus a sort of the figures
 /// found), and never panics: every range it returns lies on character
 /// boundaries of `text`.
+// The tests and examples/bench_figures call it even where the pipeline
+// reads once and ranks per article.
+#[allow(dead_code)]
 pub fn find(text: &str, sentences: &[SentenceContext], lang: Lang, limit: usize) -> Found {
+    rank(&read(text, lang), sentences, limit)
+}
+
+/// The figures of a text read, labelled and told apart from dates, before
+/// any sentence weighs them: the part of [`find`] that only depends on the
+/// text, for a caller that ranks the same text several times.
+#[derive(Debug, Clone)]
+pub struct Read {
+    /// Every figure mention in document order, its score not yet set.
+    figures: Vec<Figure>,
+    /// For each figure, whether a total word stands before it.
+    totals: Vec<bool>,
+    dates: Vec<Range<usize>>,
+    text_len: usize,
+    lang: Lang,
+}
+
+/// Reads the figures of `text` (see [`Read`]); linear in its length.
+pub fn read(text: &str, lang: Lang) -> Read {
     let tokens = scan::scan(text);
     let dates = dates(text, &tokens);
-    let all = all_figures(text, tokens, sentences, lang);
-    let mut key = merge_repeats(all.clone(), lang);
+    let (figures, totals) = all_figures(text, tokens, lang).into_iter().unzip();
+    Read { figures, totals, dates, text_len: text.len(), lang }
+}
+
+/// Scores the figures of `read` by the sentences they stand in, and keeps
+/// the best `limit`: the same answer as [`find`] on the text read.
+pub fn rank(read: &Read, sentences: &[SentenceContext], limit: usize) -> Found {
+    let all: Vec<Figure> = read
+        .figures
+        .iter()
+        .zip(&read.totals)
+        .map(|(figure, &total)| {
+            let score = score(figure, read.text_len, sentence_of(sentences, figure.range.start), total);
+            Figure { score, ..figure.clone() }
+        })
+        .collect();
+    let mut key = merge_repeats(all.clone(), read.lang);
     key.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.range.start.cmp(&b.range.start)));
     key.truncate(limit);
-    Found { key, all, dates }
+    Found { key, all, dates: read.dates.clone() }
 }
 
 /// One number as the scanner reads it: the test hook of
@@ -225,7 +265,7 @@ fn dates(text: &str, tokens: &[scan::Token]) -> Vec<Range<usize>> {
     for token in tokens.iter().filter(|t| t.is_date) {
         let mut range = token.surface.clone();
         let before = &text[..range.start];
-        if let Some(word) = units::TIMES_OF_DAY.iter().filter(|w| before.ends_with(*w)).max_by_key(|w| w.len()) {
+        if let Some(word) = units::TIMES_OF_DAY.suffixes_of(before).max_by_key(|w| w.len()) {
             range.start -= word.len();
         }
         if let Some(last) = dates.last_mut() {
@@ -243,10 +283,11 @@ fn dates(text: &str, tokens: &[scan::Token]) -> Vec<Range<usize>> {
 /// What may join two date tokens into one date: "12月15日—17日", "19日至21日".
 const DATE_JOINERS: &str = "—-–~～至到 ";
 
-/// Every figure mention, scored, in document order.
-fn all_figures(text: &str, tokens: Vec<scan::Token>, sentences: &[SentenceContext], lang: Lang) -> Vec<Figure> {
+/// Every figure mention in document order, not yet scored, each with
+/// whether it is a total.
+fn all_figures(text: &str, tokens: Vec<scan::Token>, lang: Lang) -> Vec<(Figure, bool)> {
     let labels = label::assign(text, &tokens, lang);
-    let mut figures: Vec<Figure> = Vec::new();
+    let mut figures = Vec::new();
     let mut floor = 0;
     for (token, label) in tokens.into_iter().zip(labels) {
         let previous_end = std::mem::replace(&mut floor, token.surface.end);
@@ -264,7 +305,7 @@ fn all_figures(text: &str, tokens: Vec<scan::Token>, sentences: &[SentenceContex
             kind = FigureKind::Change;
         }
         let (direction, compared_to) = change.map_or((None, String::new()), |c| (Some(c.direction), c.compared_to));
-        let mut figure = Figure {
+        let figure = Figure {
             range: token.surface,
             value: token.value,
             unit: token.unit.to_string(),
@@ -276,9 +317,7 @@ fn all_figures(text: &str, tokens: Vec<scan::Token>, sentences: &[SentenceContex
             value_max: token.value_max,
             score: 0.0,
         };
-        let total = is_total(text, qualifier_start, lang);
-        figure.score = score(&figure, text.len(), sentence_of(sentences, figure.range.start), total);
-        figures.push(figure);
+        figures.push((figure, is_total(text, qualifier_start, lang)));
     }
     figures
 }
@@ -293,7 +332,7 @@ fn qualifier_start(text: &str, token: &scan::Token) -> usize {
 }
 
 /// Words just before a figure that make it a total: it outranks its parts.
-const ZH_TOTAL_WORDS: &[&str] = &["共计", "合计", "总计", "累计", "总共", "一共", "共", "总", "全年", "总额", "总量"];
+static ZH_TOTAL_WORDS: units::Words = units::Words::new("共计 合计 总计 累计 总共 一共 共 总 全年 总额 总量");
 /// English words before a figure that make it a total.
 const EN_TOTAL_WORDS: &[&str] = &["total", "totaled", "totalled", "in all", "altogether", "overall", "combined"];
 /// How far back, in bytes, a total word may stand (about 8 Chinese characters).
@@ -307,8 +346,11 @@ fn is_total(text: &str, start: usize, lang: Lang) -> bool {
     let window = &text[from..start];
     let window = window.rsplit(['，', ',', '。', '；', ';', '\n']).next().unwrap_or("");
     match lang {
-        Lang::Zh => ZH_TOTAL_WORDS.iter().any(|w| window.contains(w)),
-        Lang::En => EN_TOTAL_WORDS.iter().any(|w| window.to_ascii_lowercase().contains(w)),
+        Lang::Zh => ZH_TOTAL_WORDS.occurs_in(window),
+        Lang::En => {
+            let window = window.to_ascii_lowercase();
+            EN_TOTAL_WORDS.iter().any(|w| window.contains(w))
+        }
     }
 }
 

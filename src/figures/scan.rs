@@ -18,8 +18,8 @@ use std::ops::Range;
 
 use super::numerals::{self, CnNumber};
 use super::units::{
-    longest_prefix, longest_unit, UnitClass, CURRENCY_PREFIXES, INNER_QUALIFIERS, MIN_CODE_DIGITS, MONEY_SCALES,
-    MONTHS, MULTIPLIERS, RANGE_JOINERS, REFERENCE_WORDS, SCALES, TEN, TIMES_OF_DAY, YEAR_RANGE,
+    longest_prefix, longest_unit, CharFilter, UnitClass, Words, CURRENCY_PREFIXES, INNER_QUALIFIERS, MIN_CODE_DIGITS,
+    MONEY_SCALES, MONTHS, MULTIPLIERS, RANGE_JOINERS, REFERENCE_WORDS, SCALES, TEN, TIMES_OF_DAY, YEAR_RANGE,
 };
 use crate::schema::FigureKind;
 
@@ -81,7 +81,9 @@ impl Token {
 pub(super) fn scan(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut i = 0;
-    while let Some(c) = text[i..].chars().next() {
+    // Most characters start nothing: skip to the next one that may.
+    while let Some((skipped, c)) = text[i..].char_indices().find(|&(_, c)| START_CHARS.may_hold(c)) {
+        i += skipped;
         let token = if is_digit(c) { Some(read_token(text, i)) } else { read_word_token(text, i, c) };
         match token {
             Some(mut token) => {
@@ -104,6 +106,23 @@ pub(super) fn scan(text: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// Every character a token can start with (see [`may_start_token`]). The
+/// scanner asks at each character of the text, and most start nothing.
+pub(super) const START_CHARS: CharFilter = CharFilter::new(
+    "0123456789０１２３４５６７８９\
+     负負零〇一壹二贰貳两兩倆俩三叁參四肆五伍六陆陸七柒八捌九玖十拾廿卅百佰千仟万萬亿億",
+);
+
+/// The characters a token can start with: digits, the first characters of
+/// Chinese numerals, 负, and ASCII letters (English number words).
+pub(super) fn may_start_token(c: char) -> bool {
+    is_digit(c)
+        || matches!(c, '负' | '負')
+        || numerals::is_cn_start(c)
+        || numerals::cn_unit(c).is_some()
+        || c.is_ascii_alphabetic()
 }
 
 /// ASCII and full-width digits.
@@ -338,7 +357,7 @@ fn time_suffix(text: &str, num_start: usize, num: &Num) -> Option<UnitClass> {
     match next {
         '点' => {
             let clock = after.is_some_and(|a| is_digit(a) || matches!(a, '半' | '钟' | '整'))
-                || TIMES_OF_DAY.iter().any(|w| before.ends_with(w));
+                || TIMES_OF_DAY.suffixes_of(before).next().is_some();
             clock.then_some(UnitClass::NotFigure)
         }
         '分' => {
@@ -698,6 +717,10 @@ fn last_word(s: &str) -> &str {
 /// A Chinese numeral or English number words starting at `i`, or a
 /// percentage written in words (百分之三十).
 fn read_word_token(text: &str, i: usize, c: char) -> Option<Token> {
+    // Most characters start nothing: answer them before looking around.
+    if !may_start_token(c) {
+        return None;
+    }
     let before = char_before(text, i);
     if let Some(&(word, unit)) = PER_WORDS.iter().find(|(w, _)| text[i..].starts_with(w)) {
         let at = i + word.len();
@@ -754,49 +777,14 @@ const ROUND_QUALIFIERS: &[char] = &['近', '上', '超', '逾', '过'];
 
 /// Chinese words that hold numerals but count nothing, matched at the
 /// numeral: "三位一体" is not 3 位, "十分满意" not 10 分, "十四五" a plan.
-const CN_NUMERAL_WORDS: &[&str] = &[
-    "三位一体",
-    "四海",
-    "一代",
-    "两会",
-    "十分",
-    "四面八方",
-    "五湖四海",
-    "三番五次",
-    "七上八下",
-    "一五一十",
-    "九牛一毛",
-    "三三两两",
-    "千方百计",
-    "十全十美",
-    "一心一意",
-    "三心二意",
-    "两岸",
-    "十四五",
-    "十五五",
-    "十三五",
-    "十二五",
-    "十八大",
-    "十九大",
-    "二十大",
-    "三农",
-    "两学一做",
-    "四个全面",
-    "五位一体",
-    "两个维护",
-    "四个自信",
-    "四个意识",
-    "三个代表",
-    "两个确立",
-    "一国两制",
-    "万众一心",
-    "九州",
-    "一度",
-    "一时",
-    "一番",
-    "一把手",
-    "二十国集团",
-];
+static CN_NUMERAL_WORDS: Words = Words::new(
+    "三位一体 四海 一代 两会 十分 四面八方 五湖四海 三番五次 \
+    七上八下 一五一十 九牛一毛 三三两两 千方百计 十全十美 一心一意 \
+    三心二意 两岸 十四五 十五五 十三五 十二五 十八大 十九大 二十大 \
+    三农 两学一做 四个全面 五位一体 两个维护 四个自信 四个意识 \
+    三个代表 两个确立 一国两制 万众一心 九州 一度 一时 一番 一把手 \
+    二十国集团",
+);
 
 /// Characters before a Chinese digit that make it part of a word
 /// ("统一", "唯一", "之一", "单一") or a day ("初一", "周一").
@@ -811,7 +799,7 @@ const CN_DAY_BEFORE: &[&str] = &["初", "周", "星期", "礼拜"];
 /// A token for the Chinese numeral `cn` read at `start`.
 fn cn_token(text: &str, start: usize, cn: &CnNumber) -> Token {
     let before = char_before(text, start);
-    if let Some(word) = CN_NUMERAL_WORDS.iter().find(|w| text[start..].starts_with(*w)) {
+    if let Some(word) = CN_NUMERAL_WORDS.prefixes_of(&text[start..]).next() {
         return not_figure(start..start + word.len());
     }
     let single = cn.chars == 1;
@@ -947,34 +935,17 @@ fn en_token(text: &str, start: usize, en: &numerals::EnNumber) -> Token {
 }
 
 /// Chinese words right before a number that qualify it, longest first.
-const ZH_QUALIFIERS_BEFORE: &[&str] = &[
-    "不少于",
-    "不低于",
-    "不超过",
-    "超过",
-    "大约",
-    "将近",
-    "接近",
-    "不足",
-    "不到",
-    "至少",
-    "最多",
-    "最高",
-    "多达",
-    "高达",
-    "约为",
-    "超",
-    "逾",
-    "近",
-    "约",
-    "上",
-];
+static ZH_QUALIFIERS_BEFORE: Words = Words::new(
+    "不少于 不低于 不超过 超过 大约 将近 接近 不足 不到 至少 最多 \
+    最高 多达 高达 约为 超 逾 近 约 上",
+);
 
 /// Words that end in a qualifier character but qualify nothing.
-const ZH_QUALIFIER_LOOKALIKES: &[&str] = &[
-    "最近", "附近", "靠近", "临近", "就近", "贴近", "亲近", "签约", "预约", "节约", "制约", "合约", "条约", "公约",
-    "契约", "违约", "履约", "特约", "相约", "邀约", "赶超", "高超", "线上", "网上", "之上", "以上", "向上", "马上",
-];
+static ZH_QUALIFIER_LOOKALIKES: Words = Words::new(
+    "最近 附近 靠近 临近 就近 贴近 亲近 签约 预约 节约 制约 合约 条约 \
+    公约 契约 违约 履约 特约 相约 邀约 赶超 高超 线上 网上 之上 以上 \
+    向上 马上",
+);
 
 /// Chinese words right after a figure that qualify it.
 const ZH_QUALIFIERS_AFTER: &[&str] = &["以上", "左右", "上下", "以内", "以下", "有余"];
@@ -1004,11 +975,11 @@ const EN_QUALIFIERS_BEFORE: &[&str] = &[
 /// 多) or after it (以上, 左右); the first found, as written.
 fn qualifier(text: &str, token: &Token) -> &'static str {
     let before = &text[..token.surface.start];
-    if let Some(q) = ZH_QUALIFIERS_BEFORE.iter().find(|q| before.ends_with(*q)) {
+    if let Some(q) = ZH_QUALIFIERS_BEFORE.suffixes_of(before).next() {
         let rest = &before[..before.len() - q.len()];
         // "最近3年" is not 近 nor "签约20项" 约; 上 only qualifies a round 上千.
-        let word = ZH_QUALIFIER_LOOKALIKES.iter().any(|w| before.ends_with(w))
-            || (*q == "上" && !text[token.surface.clone()].starts_with(['百', '千', '万', '亿']));
+        let word = ZH_QUALIFIER_LOOKALIKES.suffixes_of(before).next().is_some()
+            || (q == "上" && !text[token.surface.clone()].starts_with(['百', '千', '万', '亿']));
         let _ = rest;
         if !word {
             return q;

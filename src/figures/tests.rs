@@ -708,3 +708,14 @@ fn a_bold_figure_outranks_the_same_figure_in_plain_text() {
     let bold_score = key_figures(text, &bold, Lang::Zh, 1)[0].score;
     assert!(bold_score > plain_score, "bold {bold_score} vs plain {plain_score}");
 }
+
+#[test]
+fn the_scanner_skips_no_character_that_starts_a_number() {
+    // The fast filter must let through every character a token can start
+    // with, or numbers would silently go unread.
+    let missed: Vec<char> = (0..=u32::from(char::MAX))
+        .filter_map(char::from_u32)
+        .filter(|&c| super::scan::may_start_token(c) && !super::scan::START_CHARS.may_hold(c))
+        .collect();
+    assert!(missed.is_empty(), "characters skipped by the filter: {missed:?}");
+}

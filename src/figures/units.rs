@@ -12,22 +12,147 @@
 //! * Percentages are "%" in both languages; percentage points are
 //!   "个百分点" in Chinese and "pp" in English, never "%".
 
+use std::sync::OnceLock;
+
 use crate::schema::FigureKind;
 
 /// A word list written as one space-separated string: compact to read and
-/// to review, and scanned only a few times per number.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Words(pub &'static str);
+/// to review. The labeller asks it at nearly every character of a clause
+/// which words start (or end) there, so the first use also files the words
+/// under their first and their last character: a question then looks at the
+/// few words that can match, not at the whole list.
+///
+/// Lists are `static`, not `const`, so that the index is built once.
+#[derive(Debug)]
+pub(super) struct Words {
+    list: &'static str,
+    index: OnceLock<WordIndex>,
+}
+
+/// A set of characters as a 1024-bit table indexed by the low bits of the
+/// code point: no branch for the characters that are surely not in the set,
+/// and a false alarm now and then (ASCII letters are always let through).
+#[derive(Debug)]
+pub(super) struct CharFilter([u64; 16]);
+
+impl CharFilter {
+    pub(super) const fn new(chars: &str) -> CharFilter {
+        let mut bits = [0u64; 16];
+        let bytes = chars.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Decode one UTF-8 character by hand: `chars()` is not const.
+            let (c, len) = match bytes[i] {
+                b if b < 0x80 => (b as u32, 1),
+                b if b < 0xE0 => (((b as u32) & 0x1F) << 6 | (bytes[i + 1] as u32 & 0x3F), 2),
+                b if b < 0xF0 => {
+                    (((b as u32) & 0x0F) << 12 | (bytes[i + 1] as u32 & 0x3F) << 6 | (bytes[i + 2] as u32 & 0x3F), 3)
+                }
+                b => (
+                    ((b as u32) & 0x07) << 18
+                        | (bytes[i + 1] as u32 & 0x3F) << 12
+                        | (bytes[i + 2] as u32 & 0x3F) << 6
+                        | (bytes[i + 3] as u32 & 0x3F),
+                    4,
+                ),
+            };
+            bits[(c as usize & 1023) / 64] |= 1 << (c % 64);
+            i += len;
+        }
+        CharFilter(bits)
+    }
+
+    /// Adds `c` to the set.
+    fn insert(&mut self, c: char) {
+        let slot = (c as u32 & 1023) as usize;
+        self.0[slot / 64] |= 1 << (slot % 64);
+    }
+
+    /// False only for characters surely not in the set.
+    pub(super) fn may_hold(&self, c: char) -> bool {
+        let slot = (c as u32 & 1023) as usize;
+        c.is_ascii_alphabetic() || self.0[slot / 64] & (1 << (slot % 64)) != 0
+    }
+}
+
+/// The words of a [`Words`] list sorted by their first (and by their last)
+/// character; words with the same character keep the order written.
+#[derive(Debug)]
+struct WordIndex {
+    by_first: Vec<(char, &'static str)>,
+    by_last: Vec<(char, &'static str)>,
+    /// The first characters, and the last: most questions end here.
+    firsts: CharFilter,
+    lasts: CharFilter,
+}
+
+impl WordIndex {
+    fn new(list: &'static str) -> WordIndex {
+        let keyed = |edge: fn(&str) -> Option<char>| {
+            let mut words: Vec<(char, &'static str)> =
+                list.split_ascii_whitespace().filter_map(|w| edge(w).map(|c| (c, w))).collect();
+            // Stable: words filed under one character stay in written order.
+            words.sort_by_key(|&(c, _)| c);
+            words
+        };
+        let by_first = keyed(|w| w.chars().next());
+        let by_last = keyed(|w| w.chars().next_back());
+        let mut firsts = CharFilter::new("");
+        by_first.iter().for_each(|&(c, _)| firsts.insert(c));
+        let mut lasts = CharFilter::new("");
+        by_last.iter().for_each(|&(c, _)| lasts.insert(c));
+        WordIndex { by_first, by_last, firsts, lasts }
+    }
+}
+
+/// The words filed under `c`, in written order.
+fn filed_under<'w>(words: &'w [(char, &'static str)], c: char) -> &'w [(char, &'static str)] {
+    let from = words.partition_point(|&(k, _)| k < c);
+    let to = from + words[from..].partition_point(|&(k, _)| k == c);
+    &words[from..to]
+}
 
 impl Words {
+    pub(super) const fn new(list: &'static str) -> Words {
+        Words { list, index: OnceLock::new() }
+    }
+
+    fn index(&self) -> &WordIndex {
+        self.index.get_or_init(|| WordIndex::new(self.list))
+    }
+
     /// The words, in the order written.
-    pub(super) fn iter(self) -> std::str::SplitAsciiWhitespace<'static> {
-        self.0.split_ascii_whitespace()
+    pub(super) fn iter(&self) -> std::str::SplitAsciiWhitespace<'static> {
+        self.list.split_ascii_whitespace()
     }
 
     /// True when `word` is one of the words.
-    pub(super) fn contains(self, word: &str) -> bool {
-        self.iter().any(|w| w == word)
+    pub(super) fn contains(&self, word: &str) -> bool {
+        word.chars().next().is_some_and(|c| filed_under(&self.index().by_first, c).iter().any(|&(_, w)| w == word))
+    }
+
+    /// The words `s` starts with, in written order.
+    pub(super) fn prefixes_of<'s>(&'s self, s: &'s str) -> impl Iterator<Item = &'static str> + 's {
+        let index = self.index();
+        let filed =
+            s.chars().next().filter(|&c| index.firsts.may_hold(c)).map_or(&[][..], |c| filed_under(&index.by_first, c));
+        filed.iter().map(|&(_, w)| w).filter(move |w| s.starts_with(*w))
+    }
+
+    /// The words `s` ends with, in written order.
+    pub(super) fn suffixes_of<'s>(&'s self, s: &'s str) -> impl Iterator<Item = &'static str> + 's {
+        let index = self.index();
+        let filed = s
+            .chars()
+            .next_back()
+            .filter(|&c| index.lasts.may_hold(c))
+            .map_or(&[][..], |c| filed_under(&index.by_last, c));
+        filed.iter().map(|&(_, w)| w).filter(move |w| s.ends_with(*w))
+    }
+
+    /// True when one of the words occurs anywhere in `s`.
+    pub(super) fn occurs_in(&self, s: &str) -> bool {
+        s.char_indices().any(|(i, _)| self.prefixes_of(&s[i..]).next().is_some())
     }
 }
 
@@ -340,26 +465,26 @@ pub(super) const RANGE_JOINERS: &[char] = &['-', '—', '–', '~', '～', '至'
 
 /// English months: a number next to one is a day or a year. Capitalized,
 /// because "may" is also a verb.
-pub(super) const MONTHS: Words = Words(
+pub(super) static MONTHS: Words = Words::new(
     "January February March April May June July August September October November December Jan \
     Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec",
 );
 
 /// English words before a number that make it a reference, not a quantity
 /// ("page 3", "Article 5"), compared in lower case without a final period.
-pub(super) const REFERENCE_WORDS: Words = Words(
+pub(super) static REFERENCE_WORDS: Words = Words::new(
     "page pages p pp figure fig table chapter section article vol volume no number room route \
     version episode season grade level phase round stage part item rule step line",
 );
 
 /// Words just before a number that make "N点" a time of day ("上午9点").
-pub(super) const TIMES_OF_DAY: Words = Words("上午 下午 晚上 凌晨 早上 中午 傍晚 早 晚");
+pub(super) static TIMES_OF_DAY: Words = Words::new("上午 下午 晚上 凌晨 早上 中午 傍晚 早 晚");
 
 /// Counters that count people: such counts outrank counts of things.
-pub(super) const PEOPLE_UNITS: Words = Words("名 人 人次 位");
+pub(super) static PEOPLE_UNITS: Words = Words::new("名 人 人次 位");
 
 /// English nouns that make a bare count a count of people.
-pub(super) const PEOPLE_NOUNS: Words = Words(
+pub(super) static PEOPLE_NOUNS: Words = Words::new(
     "people persons workers employees jobs residents students staff patients visitors tourists \
     users customers members children households deaths cases",
 );
@@ -383,8 +508,19 @@ pub(super) fn longest_prefix<'t, T: Copy>(rest: &str, table: &'t [(&'t str, T)])
 
 /// Like [`longest_prefix`] for three-column tables.
 pub(super) fn longest_unit(rest: &str) -> Option<(&'static str, &'static str, UnitClass)> {
-    UNITS
+    let first = rest.chars().next()?;
+    let by_first = UNITS_BY_FIRST.get_or_init(|| {
+        let mut entries: Vec<(char, &'static Unit)> =
+            UNITS.iter().filter_map(|entry| entry.0.chars().next().map(|c| (c, entry))).collect();
+        // Stable: entries under one character stay in table order.
+        entries.sort_by_key(|&(c, _)| c);
+        entries
+    });
+    let from = by_first.partition_point(|&(c, _)| c < first);
+    by_first[from..]
         .iter()
+        .take_while(|&&(c, _)| c == first)
+        .map(|&(_, entry)| entry)
         .filter(|(word, _, _)| rest.starts_with(word) && ends_on_boundary(rest, word.len()))
         // "10 €" yes; "1.2 million €3" is a sign before the next number.
         .filter(|(word, _, _)| {
@@ -393,6 +529,13 @@ pub(super) fn longest_unit(rest: &str) -> Option<(&'static str, &'static str, Un
         .max_by_key(|(word, _, _)| word.len())
         .copied()
 }
+
+/// [`UNITS`] sorted by the first character of the surface form: a number is
+/// followed by one character, and only its entries can match.
+static UNITS_BY_FIRST: OnceLock<Vec<(char, &'static Unit)>> = OnceLock::new();
+
+/// One row of [`UNITS`]: surface form, normalized unit, class.
+type Unit = (&'static str, &'static str, UnitClass);
 
 /// Currency signs also read after a number ("10 €").
 const SIGN_UNITS: &[&str] = &["$", "€", "£"];
