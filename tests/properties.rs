@@ -86,6 +86,9 @@ fn check_spans(summary: &Summary) -> Result<(), TestCaseError> {
             a.sentences.iter().map(|s| (s.start, s.end, &s.text)).chain(a.figures.iter().map(|f| (f.start, f.end, &f.text)))
         }));
     prop_assert!(summary.main_article < summary.articles.len(), "main_article outside articles");
+    // Every mention once, in document order.
+    prop_assert!(summary.all_figures.windows(2).all(|w| w[0].end <= w[1].start), "all_figures repeats or is out of order");
+    prop_assert!(summary.dates.windows(2).all(|w| w[0].end <= w[1].start), "dates repeat or are out of order");
     let mut previous_end = 0;
     for article in &summary.articles {
         prop_assert!(previous_end <= article.start && article.start <= article.end, "articles overlap or run backwards");

@@ -164,9 +164,6 @@ pub struct Found {
 /// Runs in time linear in the length of `text` (plus a sort of the figures
 /// found), and never panics: every range it returns lies on character
 /// boundaries of `text`.
-// The tests and examples/bench_figures call it even where the pipeline
-// reads once and ranks per article.
-#[allow(dead_code)]
 pub fn find(text: &str, sentences: &[SentenceContext], lang: Lang, limit: usize) -> Found {
     rank(&read(text, lang), sentences, limit)
 }
