@@ -5,7 +5,7 @@
 //
 // Article text is untrusted: it only ever reaches the page through textContent.
 
-import { SummarizerClient } from './client.js';
+import { SummarizerClient, allFiguresCount } from './client.js';
 import { el, renderAllFigures, renderArticle, renderFigures, renderKeywords, renderSentences } from './render.js';
 import { fileStem, toJson, toMarkdown, toPlainText } from './export.js';
 import { initialLanguage, saveLanguage, translate } from './i18n.js';
@@ -79,7 +79,7 @@ function applyLanguage() {
   if (doc?.summary) {
     renderFigures(ui.figures, shownSummary(doc).figures, { up: t('up'), down: t('down') });
     renderStories(doc);
-    ui.allFiguresSummary.textContent = t('allFigures', { count: doc.summary.all_figures.length });
+    ui.allFiguresSummary.textContent = t('allFigures', { count: allFiguresCount(doc.summary) });
   }
 }
 
@@ -423,7 +423,12 @@ const langTag = (code) => (code === 'zh' ? 'zh-CN' : 'en');
 function shownSummary(doc) {
   const story = doc.summary.articles?.[doc.story ?? doc.summary.main_article];
   if (!story || doc.summary.articles.length < 2) return doc.summary;
-  return { ...doc.summary, title: story.title, sentences: story.sentences, figures: story.figures };
+  // A view over the summary, not a copy: copying would read (and parse) all_figures.
+  return Object.create(doc.summary, {
+    title: { value: story.title, enumerable: true },
+    sentences: { value: story.sentences, enumerable: true },
+    figures: { value: story.figures, enumerable: true },
+  });
 }
 
 /** The page's stories as buttons, when it prints more than one. */
@@ -475,10 +480,10 @@ function showDoc(doc, { keepScroll = false } = {}) {
   renderFigures(ui.figures, summary.figures, { up: t('up'), down: t('down') });
   ui.figuresEmpty.hidden = summary.figures.length > 0;
   // The full list is built only when opened: a long article can hold thousands.
-  ui.allFiguresBlock.hidden = summary.all_figures.length === 0;
+  ui.allFiguresBlock.hidden = allFiguresCount(doc.summary) === 0;
   ui.allFiguresBlock.open = false;
   ui.allFigures.replaceChildren();
-  ui.allFiguresSummary.textContent = t('allFigures', { count: summary.all_figures.length });
+  ui.allFiguresSummary.textContent = t('allFigures', { count: allFiguresCount(doc.summary) });
   renderKeywords(ui.keywords, summary.keywords);
   const scroll = ui.article.scrollTop;
   renderArticle(ui.article, summary);

@@ -102,7 +102,7 @@ export class SummarizerClient extends EventTarget {
           ? { id, type: 'summarize', file: input, options }
           : { id, type: 'summarize', source: input, options };
     return new Promise((resolve, reject) => {
-      const done = (data) => resolve({ summary: data.result, source: data.source ?? input });
+      const done = (data) => resolve({ summary: withAllFigures(data), source: data.source ?? input });
       this.#pending.set(id, { resolve: done, reject });
       try {
         worker.postMessage(message);
@@ -216,6 +216,30 @@ export class SummarizerClient extends EventTarget {
       entry.reject(err);
     }
   }
+}
+
+/**
+ * The Summary with `all_figures` back in place, parsed from the worker's JSON text the
+ * first time it is read: a long article's thousands of figures cost the page nothing
+ * until someone lists them. `allFiguresCount(summary)` gives the count without parsing.
+ */
+function withAllFigures({ result, allFigures, allFiguresCount }) {
+  if (typeof allFigures !== 'string') return result;
+  let parsed = null;
+  Object.defineProperty(result, 'all_figures', {
+    enumerable: true,
+    configurable: true,
+    get: () => (parsed ??= JSON.parse(allFigures)),
+  });
+  figureCounts.set(result, allFiguresCount);
+  return result;
+}
+
+const figureCounts = new WeakMap();
+
+/** How many figures `summary.all_figures` holds, without parsing them. */
+export function allFiguresCount(summary) {
+  return figureCounts.get(summary) ?? summary.all_figures.length;
 }
 
 function toError(wire) {

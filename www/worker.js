@@ -22,7 +22,9 @@
 // │ ← worker  │ {id, type:'progress', phase, loaded?, total?}│ phase 'reading' (bytes loaded of total)  │
 // │           │                                              │ or 'analyzing' (no measure: the engine   │
 // │           │                                              │ call is one synchronous step)            │
-// │ ← worker  │ {id, ok:true, result, source?}               │ result is a Summary (src/schema.rs);     │
+// │ ← worker  │ {id, ok:true, result, allFigures,            │ result is a Summary (src/schema.rs)      │
+// │           │  allFiguresCount, source?}                   │ without all_figures, which comes as JSON │
+// │           │                                              │ text (allFigures) and its length;        │
 // │           │                                              │ source is the file as read (a Source:    │
 // │           │                                              │ {text, format, encoding}), for a file    │
 // │ ← worker  │ {id, ok:false, error, fatal?}                │ the request failed; fatal:true means the │
@@ -169,9 +171,20 @@ async function handle(data) {
   }
   self.postMessage({ id, type: 'progress', phase: 'analyzing' });
   const options = data.options ?? {};
-  if (source === undefined) return { result: mod.summarize(data.text, options) };
-  const result = mod.summarizeSource(source, options);
-  return fromFile ? { result, source } : { result };
+  if (source === undefined) return forTheWire(mod.summarize(data.text, options));
+  const answer = forTheWire(mod.summarizeSource(source, options));
+  return fromFile ? { ...answer, source } : answer;
+}
+
+/**
+ * The answer as it crosses to the page. `all_figures` (thousands of objects for a long
+ * article) goes as JSON text: a string is copied at once, while thousands of small
+ * objects would be rebuilt one by one in a single task on the page's main thread.
+ * client.js turns it back into the `all_figures` field, parsed when first read.
+ */
+function forTheWire(summary) {
+  const { all_figures: allFigures, ...rest } = summary;
+  return { result: rest, allFigures: JSON.stringify(allFigures), allFiguresCount: allFigures.length };
 }
 
 self.addEventListener('message', async ({ data }) => {
