@@ -38,6 +38,10 @@ struct Span {
 
 /// One article's part of the work: its headline sentences and key figures.
 struct ArticleResult {
+    /// Indices of its sentences in the page's spans: one run, as spans are in block order.
+    spans: Range<usize>,
+    /// Its byte range in the cleaned text.
+    text_range: Range<usize>,
     chosen: Vec<(usize, f64)>,
     found: figures::Found,
 }
@@ -67,21 +71,22 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let spans = split_sentences(&doc);
     let tokens: Vec<Vec<words::Token>> =
         spans.iter().map(|s| words::tokens(&doc.text, s.range.clone(), lang)).collect();
-    let title_tokens = |title: Option<usize>| {
-        title.map(|t| words::tokens(&doc.text, doc.blocks[t].range.clone(), lang)).unwrap_or_default()
-    };
+    let title_tokens: Vec<Vec<words::Token>> = doc
+        .articles
+        .iter()
+        .map(|a| a.title.map(|t| words::tokens(&doc.text, doc.blocks[t].range.clone(), lang)).unwrap_or_default())
+        .collect();
 
     let mut weights = vec![0.0; spans.len()];
     let mut results = Vec::with_capacity(doc.articles.len());
-    for article in &doc.articles {
-        // Spans are in block order, so an article's spans are one run.
+    for (k, article) in doc.articles.iter().enumerate() {
         let first = spans.partition_point(|s| s.block < article.blocks.start);
         let end = spans.partition_point(|s| s.block < article.blocks.end);
-        let titled = title_tokens(article.title);
-        let chosen = rank_article(&doc.text, &spans, &tokens, first..end, &titled, lang, options, &mut weights);
+        let chosen =
+            rank_article(&doc.text, &spans, &tokens, first..end, &title_tokens[k], lang, options, &mut weights);
         // Each story is scanned on its own slice of the text, so a page of many
         // stories costs one pass over the text in all, not one per story.
-        let slice = doc.article_range(results.len());
+        let slice = doc.article_range(k);
         let local = |r: &Range<usize>| r.start - slice.start..r.end - slice.start;
         let contexts: Vec<SentenceContext> = (first..end)
             .filter(|&i| !spans[i].role.is_aside() && !spans[i].repeat)
@@ -99,17 +104,18 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         for date in &mut found.dates {
             *date = date.start + slice.start..date.end + slice.start;
         }
-        results.push(ArticleResult { chosen, found });
+        results.push(ArticleResult { spans: first..end, text_range: slice, chosen, found });
     }
 
     // Keywords describe the main story, as the top-level summary does.
-    let main = &doc.articles[doc.main_article];
-    let main_title_tokens = title_tokens(main.title);
-    let weighted_tokens: Vec<(&[words::Token], f64)> = (0..spans.len())
-        .filter(|&i| main.blocks.contains(&spans[i].block) && !spans[i].role.is_aside() && !spans[i].repeat)
+    let weighted_tokens: Vec<(&[words::Token], f64)> = results[doc.main_article]
+        .spans
+        .clone()
+        .filter(|&i| !spans[i].role.is_aside() && !spans[i].repeat)
         .map(|i| (tokens[i].as_slice(), weights[i]))
         .collect();
-    let found_keywords = keywords::extract(&doc.text, &weighted_tokens, &main_title_tokens, options.keywords);
+    let found_keywords =
+        keywords::extract(&doc.text, &weighted_tokens, &title_tokens[doc.main_article], options.keywords);
 
     let offsets = Utf16Offsets::new(&doc.text);
     let mut all_figures = Vec::new();
@@ -118,11 +124,10 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     for (k, result) in results.into_iter().enumerate() {
         all_figures.extend(result.found.all.into_iter().map(|f| output::figure(&doc.text, &offsets, f)));
         dates.extend(result.found.dates.iter().map(|r| output::date(&doc.text, &offsets, r)));
-        let range = doc.article_range(k);
         articles.push(Article {
             title: doc.article_title(k).map(str::to_string),
-            start: offsets.at(range.start),
-            end: offsets.at(range.end),
+            start: offsets.at(result.text_range.start),
+            end: offsets.at(result.text_range.end),
             sentences: result
                 .chosen
                 .iter()
