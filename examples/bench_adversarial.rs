@@ -5,21 +5,15 @@
 //!
 //! usage: cargo run --release --example bench_adversarial
 
-use std::time::Instant;
-
 use article_summarizer::{summarize, Options};
+
+#[path = "support/timing.rs"]
+mod timing;
+use timing::median_ms;
 
 /// Median wall time of `summarize(text)` over three runs, in ms.
 fn time_ms(text: &str) -> f64 {
-    let mut runs: Vec<f64> = (0..3)
-        .map(|_| {
-            let t = Instant::now();
-            let _ = std::hint::black_box(summarize(text, &Options::default()));
-            t.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    runs.sort_by(f64::total_cmp);
-    runs[1]
+    median_ms(3, || drop(std::hint::black_box(summarize(text, &Options::default()))))
 }
 
 /// The sample pages one after another, `n` times: a page of 20 stories per copy.

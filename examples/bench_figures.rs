@@ -10,9 +10,11 @@
 //! The engine module is compiled into this example from its source (the
 //! crate keeps it private), as in `examples/eval_figures.rs`.
 
-use std::time::Instant;
-
 use article_summarizer::{summarize, Options};
+
+#[path = "support/timing.rs"]
+mod timing;
+use timing::median_ms;
 
 /// The crate's schema types, under the path the engine's source expects.
 mod schema {
@@ -25,18 +27,6 @@ mod figures;
 
 /// Key figures asked for, as the summarizer's default.
 const KEY_FIGURES: usize = 8;
-
-fn median_ms(runs: usize, mut work: impl FnMut()) -> f64 {
-    let mut times: Vec<f64> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            work();
-            t.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[runs / 2]
-}
 
 fn main() {
     let figures_only = std::env::args().any(|a| a == "--figures-only");

@@ -13,6 +13,8 @@
 
 #[path = "make_dictionary/source.rs"]
 mod source;
+#[path = "support/timing.rs"]
+mod timing;
 
 use std::io::Write;
 use std::path::Path;
@@ -20,6 +22,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use jieba_rs::Jieba;
+use timing::median_ms;
 
 fn main() {
     let cuts: Vec<usize> = std::env::args().skip(1).map(|a| a.parse().expect("N is a number")).collect();
@@ -46,8 +49,8 @@ fn main() {
         let kept = source::most_frequent(&full, n);
         let compact = source::compact(&kept, "");
         let plain: String = kept.iter().map(|e| format!("{} {}\n", e.word, e.freq)).collect();
-        let compact_ms = median_ms(|| drop(build_compact(&compact)));
-        let plain_ms = median_ms(|| drop(Jieba::with_dict(&mut plain.as_bytes()).unwrap()));
+        let compact_ms = median_ms(5, || drop(build_compact(&compact)));
+        let plain_ms = median_ms(5, || drop(Jieba::with_dict(&mut plain.as_bytes()).unwrap()));
         let jieba = build_compact(&compact);
         let agreeing: usize = texts
             .iter()
@@ -94,18 +97,6 @@ fn build_compact(text: &str) -> Jieba {
 
 fn spans(jieba: &Jieba, text: &str) -> Vec<(usize, usize)> {
     jieba.cut(text, true).into_iter().map(|t| (t.byte_start, t.byte_end)).collect()
-}
-
-fn median_ms(mut f: impl FnMut()) -> f64 {
-    let mut times: Vec<f64> = (0..5)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[2]
 }
 
 fn brotli_kb(text: &str) -> Option<usize> {
