@@ -6,7 +6,7 @@
 //! IDF, so words common to all news rank by frequency like any other; the
 //! stop-word lists in `text::words` keep the worst of them out.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::words::Token;
 
@@ -22,22 +22,26 @@ pub fn extract(text: &str, sentences: &[(&[Token], f64)], title: &[Token], limit
     struct Entry<'a> {
         score: f64,
         first: usize,
-        surfaces: HashMap<&'a str, usize>,
+        /// Each way the word is written, with its count; nearly always one.
+        surfaces: Vec<(&'a str, usize)>,
     }
-    let mut entries: HashMap<&str, Entry> = HashMap::new();
+    let mut entries: FxHashMap<&str, Entry> = FxHashMap::default();
     for (tokens, weight) in sentences {
         for token in tokens.iter() {
             let surface = &text[token.range.clone()];
             let entry = entries.entry(&token.term).or_insert(Entry {
                 score: 0.0,
                 first: token.range.start,
-                surfaces: HashMap::new(),
+                surfaces: Vec::new(),
             });
             entry.score += BASE_OCCURRENCE_WEIGHT + weight;
-            *entry.surfaces.entry(surface).or_default() += 1;
+            match entry.surfaces.iter_mut().find(|(s, _)| *s == surface) {
+                Some((_, count)) => *count += 1,
+                None => entry.surfaces.push((surface, 1)),
+            }
         }
     }
-    let in_title: std::collections::HashSet<&str> = title.iter().map(|t| t.term.as_str()).collect();
+    let in_title: FxHashSet<&str> = title.iter().map(|t| t.term.as_str()).collect();
     let mut ranked: Vec<(String, f64, usize)> = entries
         .into_iter()
         .map(|(term, entry)| {
@@ -45,7 +49,7 @@ pub fn extract(text: &str, sentences: &[(&[Token], f64)], title: &[Token], limit
             let title_bonus = if in_title.contains(term) { TITLE_BONUS } else { 1.0 };
             // Ties between surface forms go to the earliest-sorted, for determinism.
             let surface =
-                entry.surfaces.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or(term, |(s, _)| *s);
+                entry.surfaces.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map_or(term, |(s, _)| *s);
             (surface.to_string(), entry.score * length_bonus * title_bonus, entry.first)
         })
         .collect();

@@ -69,8 +69,18 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let lang = options.lang.unwrap_or_else(|| lang::detect(&doc.text));
 
     let spans = split_sentences(&doc);
-    let tokens: Vec<Vec<words::Token>> =
-        spans.iter().map(|s| words::tokens(&doc.text, s.range.clone(), lang)).collect();
+    // Ranking and keywords read the words of story text only, so page
+    // furniture and repeats are not segmented at all.
+    let tokens: Vec<Vec<words::Token>> = spans
+        .iter()
+        .map(|s| {
+            if s.role.is_aside() || s.repeat {
+                Vec::new()
+            } else {
+                words::tokens(&doc.text, s.range.clone(), lang)
+            }
+        })
+        .collect();
     let title_tokens: Vec<Vec<words::Token>> = doc
         .articles
         .iter()
@@ -165,7 +175,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
 /// The sentences of every block, in order, with what the document knows of
 /// their block, and each repeat marked.
 fn split_sentences(doc: &document::Document) -> Vec<Span> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     let mut spans = Vec::new();
     for (b, block) in doc.blocks.iter().enumerate() {
         for (k, range) in sentences::split(&doc.text, block.range.clone()).into_iter().enumerate() {

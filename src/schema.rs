@@ -1,7 +1,7 @@
 //! The output schema: the one definition of what every door returns.
 //!
-//! The CLI prints these types with `serde_json`, the wasm build hands them to
-//! JavaScript with `serde-wasm-bindgen`, and the README's schema table is
+//! Every door serializes these types with `serde_json`: the CLI prints the
+//! text, the wasm build hands it to JavaScript's `JSON.parse`, and the README's schema table is
 //! checked against them by a test (`tests/schema.rs`). Add fields freely;
 //! renaming or removing one means bumping [`SCHEMA_VERSION`].
 //!

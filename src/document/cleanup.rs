@@ -20,7 +20,7 @@
 
 use super::heuristics::*;
 use super::{AsideKind, Block, Role};
-use crate::text::chars::{ends_sentence, is_cjk_punct, is_han};
+use crate::text::chars::{ends_sentence, is_cjk_punct, is_han, is_letter_or_digit};
 use crate::text::words::is_dictionary_word;
 
 /// A block being built, before its place in the final text is known.
@@ -119,17 +119,26 @@ fn is_thematic_break(line: &str) -> bool {
 
 /// Removes inline Markdown and HTML left-overs, keeping the words.
 fn strip_inline(line: &str) -> String {
-    let s = MD_IMAGE.replace_all(line, "");
-    let s = MD_LINK.replace_all(&s, "$1");
-    let s = MD_EMPHASIS.replace_all(&s, "$1$2$3$4");
-    let s = HTML_TAG.replace_all(&s, "");
-    let s = s
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'");
-    let s = s.replace("&amp;", "&");
+    // Most lines hold no markup at all: each pass runs only where its
+    // pattern's first character occurs.
+    let s = if line.contains('[') {
+        let s = MD_IMAGE.replace_all(line, "");
+        MD_LINK.replace_all(&s, "$1").into_owned()
+    } else {
+        line.to_string()
+    };
+    let s = if s.contains(['*', '_', '`']) { MD_EMPHASIS.replace_all(&s, "$1$2$3$4").into_owned() } else { s };
+    let s = if s.contains('<') { HTML_TAG.replace_all(&s, "").into_owned() } else { s };
+    let s = if s.contains('&') {
+        s.replace("&nbsp;", " ")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    } else {
+        s
+    };
     if s.starts_with('|') && s.trim_end().ends_with('|') {
         s.trim().trim_matches('|').split('|').map(str::trim).collect::<Vec<_>>().join("  ")
     } else {
@@ -351,15 +360,13 @@ fn seam_is_inside_a_word(before: &str, after: &str) -> bool {
 /// The letters and digits of `text`, ASCII lower-cased: two paragraphs with
 /// the same key say the same thing, whatever their spaces and punctuation.
 pub fn repeat_key(text: &str) -> String {
-    // Chinese characters first: the general Unicode test is slower.
-    let kept = |c: &char| c.is_ascii_alphanumeric() || is_han(*c) || (!c.is_ascii() && c.is_alphanumeric());
-    text.chars().filter(kept).map(|c| c.to_ascii_lowercase()).collect()
+    text.chars().filter(|&c| is_letter_or_digit(c)).map(|c| c.to_ascii_lowercase()).collect()
 }
 
 /// Marks each body paragraph (or caption) that repeats an earlier one: a
 /// page printed twice in part must count once.
 pub(super) fn mark_duplicates(text: &str, blocks: &mut [Block]) {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     for i in 0..blocks.len() {
         if !matches!(blocks[i].role, Role::Paragraph | Role::Aside(AsideKind::Caption)) {
             continue;

@@ -16,6 +16,21 @@ pub fn is_cjk_punct(c: char) -> bool {
         | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}' | '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
 
+/// `char::is_alphanumeric`, answered without Unicode's tables for the
+/// characters news is made of (ASCII, Chinese characters, CJK
+/// punctuation), which that general test looks up slowly.
+pub fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        // Not `is_cjk_punct`: its range holds 〇 and 々, which are letters.
+        let punctuation = matches!(c, '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{FF01}'..='\u{FF0F}'
+            | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}'
+            | '“' | '”' | '‘' | '’' | '…' | '—' | '·');
+        is_han(c) || (!punctuation && c.is_alphanumeric())
+    }
+}
+
 /// True for the characters that end a sentence in either language.
 pub fn is_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '.' | '…' | '．' | '｡')
@@ -48,5 +63,13 @@ mod tests {
     fn han_and_cjk_punctuation_are_told_apart() {
         assert!(is_han('重') && !is_han('A') && !is_han('。'));
         assert!(is_cjk_punct('。') && is_cjk_punct('，') && !is_cjk_punct(','));
+    }
+
+    #[test]
+    fn the_fast_letter_test_agrees_with_unicode() {
+        let sample = "重庆 3944名，“人才”。Ünïcode ① ٣ 한국어 ｅ… ！？";
+        for c in sample.chars().chain('\u{3000}'..='\u{30FF}').chain('\u{FF00}'..='\u{FFEF}') {
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 }

@@ -27,7 +27,7 @@ static DICTIONARY: &str = include_str!("../../data/dictionary.txt");
 
 static JIEBA: LazyLock<Jieba> = LazyLock::new(|| load(DICTIONARY));
 /// The stop words as a set: tokens are checked against it by the thousand.
-static CHINESE_STOP_SET: LazyLock<std::collections::HashSet<&'static str>> =
+static CHINESE_STOP_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
     LazyLock::new(|| CHINESE_STOP_WORDS.iter().copied().collect());
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
@@ -116,7 +116,9 @@ fn chinese_tokens(piece: &str, offset: usize) -> Vec<Token> {
             } else {
                 word.chars().count() >= 2 && word.chars().all(char::is_alphabetic)
             };
-            keep.then(|| Token { term: word.to_lowercase(), range: offset + t.byte_start..offset + t.byte_end })
+            // Chinese has no case: lower-casing is for the Latin words among it.
+            let term = if han > 0 && han == word.chars().count() { word.to_string() } else { word.to_lowercase() };
+            keep.then(|| Token { term, range: offset + t.byte_start..offset + t.byte_end })
         })
         .collect()
 }
