@@ -274,7 +274,11 @@ fn tidy_heading(text: &str) -> String {
 }
 
 fn tidy(text: &str, keep_phrase_spaces: bool) -> String {
-    let chars: Vec<char> = text.trim().chars().collect();
+    let text = text.trim();
+    if !text.contains(char::is_whitespace) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
