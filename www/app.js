@@ -5,7 +5,8 @@
 //
 // Article text is untrusted: it only ever reaches the page through textContent.
 
-import { SummarizerClient, allFiguresCount, storyAt, storyTitles } from './client.js';
+import { client, firstStart } from './boot.js';
+import { allFiguresCount, storyAt, storyTitles } from './client.js';
 import {
   clearList,
   el,
@@ -163,15 +164,21 @@ function hideProgress() {
 
 // ── the engine ─────────────────────────────────────────────────────────────────
 
-const client = new SummarizerClient();
-
-client.addEventListener('ready', () => {
+// The client was made and its worker started by boot.js, before this module loaded.
+function onReady() {
   if (!active && status.state === 'loading') setStatus('ready', 'ready');
-});
-client.addEventListener('failure', ({ detail }) => {
+  registerServiceWorkerSoon();
+}
+
+function onFailure(err) {
   // A crash always belongs to a request, whose own error says what happened.
-  if (!active && detail?.code !== 'crash') setStatus('error', 'engineFailed');
-});
+  if (!active && err?.code !== 'crash') setStatus('error', 'engineFailed');
+}
+
+client.addEventListener('ready', onReady);
+client.addEventListener('failure', ({ detail }) => onFailure(detail));
+// What happened to the first worker before this module was there to hear it.
+firstStart.then(() => client.ready && onReady(), onFailure);
 
 // Test hooks, only on request (?test-hooks): the end-to-end tests use them to force a
 // panic inside the engine and check that the page survives it.
@@ -190,8 +197,6 @@ client.addEventListener('progress', ({ detail }) => {
     showProgress(null);
   }
 });
-client.start();
-
 // ── articles and the queue ─────────────────────────────────────────────────────
 
 /**
@@ -301,6 +306,7 @@ function next() {
   const doc = currentDoc();
   if (!active && doc?.summary && doc.wanted && doc.wanted !== doc.length) return rerank(doc, doc.wanted);
   pump();
+  registerServiceWorkerSoon();
 }
 
 /** What to call pasted text in the list: its title, else its first words. */
@@ -800,6 +806,19 @@ document.addEventListener('keydown', (event) => {
 
 // ── offline ────────────────────────────────────────────────────────────────────
 
+let serviceWorkerAsked = false;
+
+/**
+ * The service worker's first install fetches every file again (the 2.8 MB wasm among them)
+ * and hashes it, which competes with the engine's own start for the same cores. So it is
+ * registered only once the engine is ready and nothing is being summarized, when idle.
+ */
+function registerServiceWorkerSoon() {
+  if (serviceWorkerAsked || !client.ready || active || queue.length > 0) return;
+  serviceWorkerAsked = true;
+  whenIdle(registerServiceWorker);
+}
+
 function registerServiceWorker() {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
   navigator.serviceWorker.register('sw.js').catch(() => {
@@ -889,5 +908,4 @@ function whenIdle(callback) {
 
 applyLanguage();
 loadSamples();
-registerServiceWorker();
 whenIdle(() => warmFonts());

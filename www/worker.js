@@ -71,24 +71,49 @@ async function wasmSource() {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** Loads, instantiates and warms the engine; memoized, so it runs once per worker. */
+/** Requests received and not yet answered; whether any came at all. */
+let waiting = 0;
+let requested = false;
+
+/**
+ * Loads and instantiates the engine and builds its dictionary; memoized, so it runs once
+ * per worker. Requests wait only for this.
+ */
 function engine() {
   enginePromise ??= (async () => {
     let mod;
     try {
+      const source = wasmSource(); // fetched while the bindings load
+      source.catch(() => {}); // (awaited below; a failure is reported from there)
       mod = await import(PKG_JS);
-      await mod.default({ module_or_path: await wasmSource() });
+      performance.mark('engine: bindings loaded');
+      await mod.default({ module_or_path: await source });
+      performance.mark('engine: wasm compiled and instantiated');
     } catch (err) {
       throw failure('engine-load', 'The summarizer engine could not be loaded.', err);
     }
     mod.warmUp();
-    // One small article per language runs every stage once, so that the first real
-    // drop does not pay for the engine's first pass through its own code.
-    for (const text of WARM_UP_ARTICLES) mod.summarize(text, {});
+    performance.mark('engine: dictionary built');
     loaded = mod;
     return mod;
   })();
   return enginePromise;
+}
+
+/**
+ * The engine, then one small article per language, each in a task of its own, so that the
+ * first real drop does not pay for the engine's first pass through its own code. A request
+ * already waiting goes first (it warms the engine as well as they would): the articles
+ * left are skipped.
+ */
+async function warmEngine() {
+  const mod = await engine();
+  for (const text of WARM_UP_ARTICLES) {
+    await new Promise((resolve) => setTimeout(resolve, 0)); // a request that arrived meanwhile is taken first
+    if (waiting > 0 || requested) break;
+    mod.summarize(text, {});
+    performance.mark('engine: warm-up article');
+  }
 }
 
 class RequestError extends Error {
@@ -177,6 +202,7 @@ async function handle(data) {
     throw new RequestError('bad-request', 'Nothing to summarize was sent.');
   }
   self.postMessage({ id, type: 'progress', phase: 'analyzing' });
+  performance.mark('request: analyzing');
   const options = data.options ?? {};
   if (source === undefined) return forTheWire(id, mod.summarize(data.text, options));
   const answer = forTheWire(id, mod.summarizeSource(source, options));
@@ -218,16 +244,22 @@ function forTheWire(id, summary) {
 
 self.addEventListener('message', async ({ data }) => {
   const id = data?.id;
+  waiting++;
+  requested = true;
+  performance.mark('request: received');
   try {
     const answer = await handle(data);
+    performance.mark('request: answered');
     self.postMessage({ id, ok: true, ...answer });
   } catch (err) {
     const error = toWire(err);
     self.postMessage({ id, ok: false, error, fatal: error.code === 'crash' || error.code === 'engine-load' });
+  } finally {
+    waiting--;
   }
 });
 
-engine().then(
+warmEngine().then(
   () => self.postMessage({ type: 'ready' }),
   (err) => self.postMessage({ type: 'init-failed', error: toWire(err) }),
 );

@@ -613,7 +613,7 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
   }
 
   test('the page never builds HTML from strings and has no inline scripts or styles', async () => {
-    for (const file of ['app.js', 'client.js', 'worker.js', 'render.js', 'export.js', 'i18n.js', 'sw.js']) {
+    for (const file of ['app.js', 'boot.js', 'client.js', 'worker.js', 'render.js', 'export.js', 'i18n.js', 'sw.js']) {
       const source = await readFile(path.join(SITE, file), 'utf8');
       assert.ok(!/innerHTML|outerHTML|insertAdjacentHTML|document\.write/.test(source), `${file} builds HTML from strings`);
     }
@@ -627,7 +627,7 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
     const manifest = await precacheManifest(SITE);
     assert.match(manifest.version, /^[0-9a-f]{16}$/);
     const files = new Map(manifest.files);
-    for (const file of ['./', 'index.html', 'app.js', 'client.js', 'worker.js', 'render.js', 'export.js', 'i18n.js', 'style.css', 'icon.svg', 'pkg/article_summarizer.js', 'pkg/article_summarizer_bg.wasm', 'samples/index.json', `samples/${SEED}`]) {
+    for (const file of ['./', 'index.html', 'app.js', 'boot.js', 'client.js', 'worker.js', 'render.js', 'export.js', 'i18n.js', 'style.css', 'icon.svg', 'pkg/article_summarizer.js', 'pkg/article_summarizer_bg.wasm', 'samples/index.json', `samples/${SEED}`]) {
       assert.ok(files.has(file), `${file} is not precached`);
     }
     for (const file of ['sw.js', 'precache-manifest.js', 'pkg/article_summarizer.d.ts']) assert.ok(!files.has(file), `${file} is precached`);
