@@ -167,7 +167,8 @@ function hideProgress() {
 // The client was made and its worker started by boot.js, before this module loaded.
 function onReady() {
   if (!active && status.state === 'loading') setStatus('ready', 'ready');
-  registerServiceWorkerSoon();
+  // No first article yet: the service worker a while later, so as not to compete with a drop.
+  setTimeout(registerServiceWorkerSoon, SERVICE_WORKER_DELAY_MS);
 }
 
 function onFailure(err) {
@@ -807,11 +808,13 @@ document.addEventListener('keydown', (event) => {
 // ── offline ────────────────────────────────────────────────────────────────────
 
 let serviceWorkerAsked = false;
+const SERVICE_WORKER_DELAY_MS = 3000;
 
 /**
  * The service worker's first install fetches every file again (the 2.8 MB wasm among them)
- * and hashes it, which competes with the engine's own start for the same cores. So it is
- * registered only once the engine is ready and nothing is being summarized, when idle.
+ * and hashes it, which competes with the engine's start and the first article for the same
+ * cores. So it is registered, when idle, once the engine is ready and nothing is being
+ * summarized: after the first article, or a few seconds after the engine is ready.
  */
 function registerServiceWorkerSoon() {
   if (serviceWorkerAsked || !client.ready || active || queue.length > 0) return;
