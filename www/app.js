@@ -814,10 +814,12 @@ const SERVICE_WORKER_DELAY_MS = 3000;
  * The service worker's first install fetches every file again (the 2.8 MB wasm among them)
  * and hashes it, which competes with the engine's start and the first article for the same
  * cores. So it is registered, when idle, once the engine is ready and nothing is being
- * summarized: after the first article, or a few seconds after the engine is ready.
+ * summarized (nor drawn): after the first article, or a few seconds after the engine is ready.
  */
 function registerServiceWorkerSoon() {
   if (serviceWorkerAsked || !client.ready || active || queue.length > 0) return;
+  // A long article still being drawn: after it.
+  if (ui.article.hasAttribute('aria-busy')) return void setTimeout(registerServiceWorkerSoon, 1000);
   serviceWorkerAsked = true;
   whenIdle(registerServiceWorker);
 }
@@ -838,7 +840,7 @@ function registerServiceWorker() {
  * The first time the page draws a font at a given size and weight, Chromium looks it up
  * (on Linux through a synchronous call to the browser process). The results use dozens of
  * them, which made the first result's frame 100–250 ms long on a busy machine, most of it
- * these look-ups. So, while the page is idle, a copy of the results holding a line of each
+ * these look-ups. So, while the engine loads, a copy of the results holding a line of each
  * language is laid out off screen, one part per frame, and removed: the look-ups are paid
  * before any result arrives, and the font cache they fill lasts as long as the page.
  */
@@ -911,4 +913,5 @@ function whenIdle(callback) {
 
 applyLanguage();
 loadSamples();
-whenIdle(() => warmFonts());
+// Fonts at once, after the first frame: the engine takes longer to load than they do.
+requestAnimationFrame(() => setTimeout(warmFonts, 0));
