@@ -5,8 +5,19 @@
 //
 // Article text is untrusted: it only ever reaches the page through textContent.
 
-import { SummarizerClient, allFiguresCount } from './client.js';
-import { el, renderAllFigures, renderArticle, renderFigures, renderKeywords, renderSentences } from './render.js';
+import { client, firstStart } from './boot.js';
+import { allFiguresCount, storyAt, storyTitles } from './client.js';
+import {
+  clearList,
+  el,
+  ensureArticleRange,
+  renderAllFigures,
+  renderArticle,
+  renderFigures,
+  renderKeywords,
+  renderSentences,
+  replaceInChunks,
+} from './render.js';
 import { fileStem, toJson, toMarkdown, toPlainText } from './export.js';
 import { initialLanguage, saveLanguage, translate } from './i18n.js';
 
@@ -78,7 +89,7 @@ function applyLanguage() {
   const doc = currentDoc();
   if (doc?.summary) {
     renderFigures(ui.figures, shownSummary(doc).figures, { up: t('up'), down: t('down') });
-    renderStories(doc);
+    renderStories(doc, { rebuild: true });
     ui.allFiguresSummary.textContent = t('allFigures', { count: allFiguresCount(doc.summary) });
   }
 }
@@ -153,15 +164,22 @@ function hideProgress() {
 
 // ── the engine ─────────────────────────────────────────────────────────────────
 
-const client = new SummarizerClient();
-
-client.addEventListener('ready', () => {
+// The client was made and its worker started by boot.js, before this module loaded.
+function onReady() {
   if (!active && status.state === 'loading') setStatus('ready', 'ready');
-});
-client.addEventListener('failure', ({ detail }) => {
+  // No first article yet: the service worker a while later, so as not to compete with a drop.
+  setTimeout(registerServiceWorkerSoon, SERVICE_WORKER_DELAY_MS);
+}
+
+function onFailure(err) {
   // A crash always belongs to a request, whose own error says what happened.
-  if (!active && detail?.code !== 'crash') setStatus('error', 'engineFailed');
-});
+  if (!active && err?.code !== 'crash') setStatus('error', 'engineFailed');
+}
+
+client.addEventListener('ready', onReady);
+client.addEventListener('failure', ({ detail }) => onFailure(detail));
+// What happened to the first worker before this module was there to hear it.
+firstStart.then(() => client.ready && onReady(), onFailure);
 
 // Test hooks, only on request (?test-hooks): the end-to-end tests use them to force a
 // panic inside the engine and check that the page survives it.
@@ -180,8 +198,6 @@ client.addEventListener('progress', ({ detail }) => {
     showProgress(null);
   }
 });
-client.start();
-
 // ── articles and the queue ─────────────────────────────────────────────────────
 
 /**
@@ -291,6 +307,7 @@ function next() {
   const doc = currentDoc();
   if (!active && doc?.summary && doc.wanted && doc.wanted !== doc.length) return rerank(doc, doc.wanted);
   pump();
+  registerServiceWorkerSoon();
 }
 
 /** What to call pasted text in the list: its title, else its first words. */
@@ -415,14 +432,14 @@ ui.docs.addEventListener('click', (event) => {
 
 const langTag = (code) => (code === 'zh' ? 'zh-CN' : 'en');
 
-/** Shows a finished article's summary; nothing is read or computed again. */
 /**
  * What the results show for a document: the whole summary, with the title, headline
  * sentences and figures of the story the reader picked (the main one at first).
  */
 function shownSummary(doc) {
-  const story = doc.summary.articles?.[doc.story ?? doc.summary.main_article];
-  if (!story || doc.summary.articles.length < 2) return doc.summary;
+  if (storyTitles(doc.summary).length < 2) return doc.summary;
+  const story = storyAt(doc.summary, doc.story ?? doc.summary.main_article);
+  if (!story) return doc.summary;
   // A view over the summary, not a copy: copying would read (and parse) all_figures.
   return Object.create(doc.summary, {
     title: { value: story.title, enumerable: true },
@@ -431,27 +448,42 @@ function shownSummary(doc) {
   });
 }
 
-/** The page's stories as buttons, when it prints more than one. */
-function renderStories(doc) {
-  const { articles, main_article: main } = doc.summary;
-  ui.stories.hidden = !articles || articles.length < 2;
-  if (ui.stories.hidden) return ui.storyList.replaceChildren();
+/** The summary whose stories the list shows. */
+let storiesOf = null;
+
+/**
+ * The page's stories as buttons, when it prints more than one. A page of hundreds gets
+ * its first buttons at once and the rest in later tasks. For the list already showing
+ * this summary, only the current mark moves (unless `rebuild`, after a language switch).
+ */
+function renderStories(doc, { rebuild = false } = {}) {
+  const titles = storyTitles(doc.summary);
+  const main = doc.summary.main_article;
   const current = doc.story ?? main;
-  ui.storyList.replaceChildren(
-    ...articles.map((story, k) => {
-      const item = el('li');
-      const button = el('button', 'doc');
-      button.type = 'button';
-      button.dataset.story = String(k);
-      const name = el('span', 'doc-name', story.title || t('untitledStory', { n: k + 1 }));
-      name.lang = langTag(doc.summary.lang);
-      button.append(name);
-      if (k === main) button.append(el('span', 'doc-state', t('mainStory')));
-      if (k === current) button.setAttribute('aria-current', 'true');
-      item.append(button);
-      return item;
-    }),
-  );
+  ui.stories.hidden = titles.length < 2;
+  if (ui.stories.hidden) {
+    storiesOf = null;
+    return clearList(ui.storyList);
+  }
+  if (!rebuild && storiesOf === doc.summary) {
+    for (const button of ui.storyList.querySelectorAll('button[aria-current]')) button.removeAttribute('aria-current');
+    ui.storyList.querySelector(`[data-story="${current}"]`)?.setAttribute('aria-current', 'true');
+    return;
+  }
+  storiesOf = doc.summary;
+  replaceInChunks(ui.storyList, titles, (title, k) => {
+    const item = el('li');
+    const button = el('button', 'doc');
+    button.type = 'button';
+    button.dataset.story = String(k);
+    const name = el('span', 'doc-name', title || t('untitledStory', { n: k + 1 }));
+    name.lang = langTag(doc.summary.lang);
+    button.append(name);
+    if (k === main) button.append(el('span', 'doc-state', t('mainStory')));
+    if (k === (doc.story ?? main)) button.setAttribute('aria-current', 'true');
+    item.append(button);
+    return item;
+  });
 }
 
 ui.storyList.addEventListener('click', (event) => {
@@ -461,7 +493,10 @@ ui.storyList.addEventListener('click', (event) => {
   doc.story = Number(button.dataset.story);
   showDoc(doc, { keepScroll: true });
   ui.storyList.querySelector(`[data-story="${doc.story}"]`)?.focus();
-  // Bring the story's first headline sentence into the article pane.
+  // Bring the story's first headline sentence (or figure) into the article pane.
+  const shown = shownSummary(doc);
+  const first = shown.sentences[0] ?? shown.figures[0];
+  if (first) ensureArticleRange(ui.article, first.start, first.end);
   requestAnimationFrame(() => scrollArticleTo(ui.article.querySelector('[data-sentence="0"], [data-figure="0"]')));
   if (!active) announceDone(doc);
 });
@@ -482,7 +517,7 @@ function showDoc(doc, { keepScroll = false } = {}) {
   // The full list is built only when opened: a long article can hold thousands.
   ui.allFiguresBlock.hidden = allFiguresCount(doc.summary) === 0;
   ui.allFiguresBlock.open = false;
-  ui.allFigures.replaceChildren();
+  clearList(ui.allFigures);
   ui.allFiguresSummary.textContent = t('allFigures', { count: allFiguresCount(doc.summary) });
   renderKeywords(ui.keywords, summary.keywords);
   const scroll = ui.article.scrollTop;
@@ -492,15 +527,16 @@ function showDoc(doc, { keepScroll = false } = {}) {
   ui.results.hidden = false;
   renderDocs();
 
-  // Bring the results into view if they start below the first screen. Measured
-  // after the next frame, so the layout it needs is not forced in this task.
+  // Bring the results into view if they start below the first screen. Measured by an
+  // IntersectionObserver, which reads the layout of the next frame instead of forcing one.
   if (!keepScroll) {
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        const top = ui.results.getBoundingClientRect().top;
-        if (top > window.innerHeight * 0.6) ui.results.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
-      }),
-    );
+    const observer = new IntersectionObserver(([entry]) => {
+      observer.disconnect();
+      if (entry.boundingClientRect.top > window.innerHeight * 0.6) {
+        ui.results.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
+      }
+    });
+    observer.observe(ui.results);
   }
 }
 
@@ -516,6 +552,10 @@ function focusInArticle(kind, index) {
   for (const list of [ui.sentences, ui.figures]) {
     for (const node of list.querySelectorAll('[aria-current]')) node.removeAttribute('aria-current');
   }
+  // A long article is still being built: build the part holding this one first.
+  const shown = currentDoc() && shownSummary(currentDoc());
+  const target = shown?.[kind === 'sentence' ? 'sentences' : 'figures'][index];
+  if (target) ensureArticleRange(ui.article, target.start, target.end);
   const spans = ui.article.querySelectorAll(`[data-${kind}="${index}"]`);
   if (spans.length === 0) return;
   for (const span of spans) span.classList.add(`is-active-${kind}`);
@@ -527,11 +567,20 @@ function focusInArticle(kind, index) {
 /** Scrolls the article pane to `node`. */
 function scrollArticleTo(node) {
   if (!node) return;
-  // Blocks never shown yet have estimated heights (content-visibility), so a
-  // jump far down can land short; once the blocks around the target are laid
-  // out, a second, short scroll lands on it.
-  node.scrollIntoView({ block: 'center', behavior: 'auto' });
-  requestAnimationFrame(() => requestAnimationFrame(() => node.scrollIntoView({ block: 'center', behavior: scrollBehavior() })));
+  // Sections never shown yet have guessed heights (content-visibility), so a jump far
+  // down can land off the mark: once the sections around it are laid out, jump again,
+  // frame after frame, until it stays put (a few frames at most).
+  const token = (scrollArticleTo.token = {});
+  let last = null;
+  const step = (left) => {
+    if (scrollArticleTo.token !== token || !node.isConnected) return;
+    node.scrollIntoView({ block: 'center', behavior: 'auto' });
+    const top = Math.round(node.getBoundingClientRect().top);
+    if (top === last || left === 0) return;
+    last = top;
+    requestAnimationFrame(() => step(left - 1));
+  };
+  step(10);
 }
 
 ui.allFiguresBlock.addEventListener('toggle', () => {
@@ -758,6 +807,23 @@ document.addEventListener('keydown', (event) => {
 
 // ── offline ────────────────────────────────────────────────────────────────────
 
+let serviceWorkerAsked = false;
+const SERVICE_WORKER_DELAY_MS = 3000;
+
+/**
+ * The service worker's first install fetches every file again (the 2.8 MB wasm among them)
+ * and hashes it, which competes with the engine's start and the first article for the same
+ * cores. So it is registered, when idle, once the engine is ready and nothing is being
+ * summarized (nor drawn): after the first article, or a few seconds after the engine is ready.
+ */
+function registerServiceWorkerSoon() {
+  if (serviceWorkerAsked || !client.ready || active || queue.length > 0) return;
+  // A long article still being drawn: after it.
+  if (ui.article.hasAttribute('aria-busy')) return void setTimeout(registerServiceWorkerSoon, 1000);
+  serviceWorkerAsked = true;
+  whenIdle(registerServiceWorker);
+}
+
 function registerServiceWorker() {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
   navigator.serviceWorker.register('sw.js').catch(() => {
@@ -768,6 +834,84 @@ function registerServiceWorker() {
   });
 }
 
+// ── fonts ──────────────────────────────────────────────────────────────────────
+
+/**
+ * The first time the page draws a font at a given size and weight, Chromium looks it up
+ * (on Linux through a synchronous call to the browser process). The results use dozens of
+ * them, which made the first result's frame 100–250 ms long on a busy machine, most of it
+ * these look-ups. So, while the engine loads, a copy of the results holding a line of each
+ * language is laid out off screen, one part per frame, and removed: the look-ups are paid
+ * before any result arrives, and the font cache they fill lasts as long as the page.
+ */
+const WARM_TEXT = {
+  zh: '营收增长12.6%，约3944名人才落户。',
+  en: 'Revenue rose 12.6% to $3,944 million.',
+};
+
+async function warmFonts() {
+  for (const [code, text] of Object.entries(WARM_TEXT)) {
+    const copy = ui.results.cloneNode(true);
+    for (const node of [copy, ...copy.querySelectorAll('[id]')]) node.removeAttribute('id');
+    copy.classList.add('font-warmup');
+    copy.setAttribute('aria-hidden', 'true');
+    copy.inert = true;
+    copy.hidden = false;
+    const $$ = (selector) => copy.querySelector(selector);
+    // The article's language where showDoc puts it, the interface's elsewhere: the
+    // fonts looked up depend on both.
+    for (const selector of ['.result-title', '.sentences', '.figures', '.chips', '.article-text']) {
+      $$(selector).lang = langTag(code);
+    }
+    $$('.source').textContent = text;
+    $$('.result-title').textContent = text;
+    $$('.stories').hidden = false;
+    const stories = [false, true].map((current) => {
+      const item = el('li');
+      const story = el('button', 'doc');
+      const name = el('span', 'doc-name', text);
+      name.lang = langTag(code);
+      story.append(name, el('span', 'doc-state', t('mainStory')));
+      if (current) story.setAttribute('aria-current', 'true');
+      item.append(story);
+      return item;
+    });
+    $$('.stories .docs').replaceChildren(...stories);
+    renderSentences($$('.sentences'), [{ text }]);
+    const figure = { text: '12.6%', kind: 'change', direction: 'up', qualifier: text, label: text, compared_to: text };
+    renderFigures($$('.figures'), [figure, { ...figure, direction: 'down' }]);
+    $$('.empty-note').hidden = false;
+    $$('.all-figures').hidden = false;
+    $$('.all-figures').open = true;
+    renderAllFigures($$('.all-figures-list'), [figure]);
+    renderKeywords($$('.chips'), [{ word: text }]);
+    const n = text.length;
+    const article = Array(5).fill(text).join('\n\n');
+    const at = (k) => ({ start: k * (n + 2), end: k * (n + 2) + n });
+    renderArticle($$('.article-text'), {
+      text: article,
+      sentences: [{ text, ...at(3) }],
+      figures: [{ ...figure, ...at(4) }],
+      headings: [1, 2, 3].map((level) => ({ text, level, ...at(level - 1) })),
+    });
+    // One part per frame, so that no frame pays for many look-ups at once.
+    const parts = [...copy.querySelector('.summary-pane').children, copy.querySelector('.article-pane')];
+    for (const part of parts) part.hidden = true;
+    document.body.append(copy);
+    for (const part of parts) {
+      part.hidden = false;
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
+    copy.remove();
+  }
+}
+
+function whenIdle(callback) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 1000 });
+  else setTimeout(callback, 200);
+}
+
 applyLanguage();
 loadSamples();
-registerServiceWorker();
+// Fonts at once, after the first frame: the engine takes longer to load than they do.
+requestAnimationFrame(() => setTimeout(warmFonts, 0));

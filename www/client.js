@@ -51,7 +51,7 @@ export class SummarizerClient extends EventTarget {
   /** @type {Worker | null} */
   #worker = null;
   #nextId = 1;
-  /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void}>} */
+  /** @type {Map<number, {resolve: (v: any) => void, reject: (e: Error) => void, parts?: object}>} */
   #pending = new Map();
   /** @type {Promise<void> | null} */
   #ready = null;
@@ -102,7 +102,7 @@ export class SummarizerClient extends EventTarget {
           ? { id, type: 'summarize', file: input, options }
           : { id, type: 'summarize', source: input, options };
     return new Promise((resolve, reject) => {
-      const done = (data) => resolve({ summary: withAllFigures(data), source: data.source ?? input });
+      const done = (data) => resolve({ summary: withLazyFields(data), source: data.source ?? input });
       this.#pending.set(id, { resolve: done, reject });
       try {
         worker.postMessage(message);
@@ -182,6 +182,10 @@ export class SummarizerClient extends EventTarget {
       }
       const entry = this.#pending.get(data.id);
       if (!entry) return; // superseded or unknown: drop it
+      if (data.type === 'part') {
+        Object.assign((entry.parts ??= {}), data.part);
+        return;
+      }
       if (data.type === 'progress') {
         const { id, phase, loaded, total } = data;
         this.dispatchEvent(new CustomEvent('progress', { detail: { id, phase, loaded, total } }));
@@ -189,7 +193,7 @@ export class SummarizerClient extends EventTarget {
       }
       this.#pending.delete(data.id);
       if (data.ok) {
-        entry.resolve(data);
+        entry.resolve({ ...entry.parts, ...data });
       } else {
         const err = toError(data.error);
         entry.reject(err);
@@ -219,27 +223,45 @@ export class SummarizerClient extends EventTarget {
 }
 
 /**
- * The Summary with `all_figures` back in place, parsed from the worker's JSON text the
- * first time it is read: a long article's thousands of figures cost the page nothing
- * until someone lists them. `allFiguresCount(summary)` gives the count without parsing.
+ * The Summary with `all_figures`, `articles` and `dates` back in place, each parsed from
+ * the worker's JSON text the first time it is read: a long article's thousands of figures
+ * and hundreds of stories cost the page nothing until someone reads them. The helpers
+ * below answer what the page shows at once (counts, the stories' titles, the main story)
+ * without parsing.
  */
-function withAllFigures({ result, allFigures, allFiguresCount }) {
-  if (typeof allFigures !== 'string') return result;
-  let parsed = null;
-  Object.defineProperty(result, 'all_figures', {
-    enumerable: true,
-    configurable: true,
-    get: () => (parsed ??= JSON.parse(allFigures)),
-  });
-  figureCounts.set(result, allFiguresCount);
+function withLazyFields({ result, lazy, counts, storyTitles, mainStory }) {
+  if (!lazy || typeof lazy !== 'object') return result;
+  for (const [field, json] of Object.entries(lazy)) {
+    if (typeof json !== 'string') continue;
+    let parsed = null;
+    Object.defineProperty(result, field, {
+      enumerable: true,
+      configurable: true,
+      get: () => (parsed ??= JSON.parse(json)),
+    });
+  }
+  wireFacts.set(result, { counts: counts ?? {}, storyTitles: storyTitles ?? null, mainStory: mainStory ?? null });
   return result;
 }
 
-const figureCounts = new WeakMap();
+/** Summary → {counts, storyTitles, mainStory}, for summaries that came from the worker. */
+const wireFacts = new WeakMap();
 
 /** How many figures `summary.all_figures` holds, without parsing them. */
 export function allFiguresCount(summary) {
-  return figureCounts.get(summary) ?? summary.all_figures.length;
+  return wireFacts.get(summary)?.counts.all_figures ?? summary.all_figures.length;
+}
+
+/** The title of each story of the page (`summary.articles[k].title`, or null), without parsing them. */
+export function storyTitles(summary) {
+  return wireFacts.get(summary)?.storyTitles ?? (summary.articles ?? []).map((story) => story.title ?? null);
+}
+
+/** Story `k` of the page (`summary.articles[k]`); the main story without parsing the others. */
+export function storyAt(summary, k) {
+  const mainStory = wireFacts.get(summary)?.mainStory;
+  if (mainStory && k === summary.main_article) return mainStory;
+  return summary.articles?.[k] ?? null;
 }
 
 function toError(wire) {

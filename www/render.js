@@ -9,6 +9,9 @@ export function el(tag, className, text) {
   return node;
 }
 
+/** The `hits` of a run no range covers (shared, frozen). */
+const NO_HITS = Object.freeze({});
+
 /**
  * Splits `text` into runs at every range boundary of every layer.
  * Offsets are UTF-16 code units, so `text.slice` applies directly.
@@ -18,123 +21,302 @@ export function el(tag, className, text) {
  *   `hits[layer]` is the index of the first range of that layer covering the run.
  */
 export function splitRuns(text, layers) {
+  return Array.from(runsOf(text, layers));
+}
+
+/** splitRuns one run at a time, so that a long text can be split over several tasks. */
+function* runsOf(text, layers) {
   const len = text.length;
-  const cuts = new Set([0, len]);
-  const clean = {};
-  for (const [name, ranges] of Object.entries(layers)) {
-    clean[name] = [];
-    (ranges ?? []).forEach((r, index) => {
+  const names = Object.keys(layers);
+  const clean = names.map((name) => {
+    const out = [];
+    (layers[name] ?? []).forEach((r, index) => {
       const start = Math.max(0, Math.min(len, Number(r.start)));
       const end = Math.max(0, Math.min(len, Number(r.end)));
-      if (!(end > start)) return;
-      clean[name].push({ start, end, index });
-      cuts.add(start);
-      cuts.add(end);
+      if (end > start) out.push({ start, end, index });
     });
-    clean[name].sort((a, b) => a.start - b.start);
-  }
-  const points = [...cuts].sort((a, b) => a - b);
+    return out.sort((a, b) => a.start - b.start);
+  });
+  const cuts = [0, len];
+  for (const ranges of clean) for (const r of ranges) cuts.push(r.start, r.end);
+  const points = Float64Array.from(cuts).sort();
   // One sweep: each layer keeps the ranges open at the current run. Every
   // range start and end is a cut, so an open range covers the whole run.
-  const sweep = Object.entries(clean).map(([name, ranges]) => ({ name, ranges, next: 0, open: [] }));
-  const runs = [];
+  const open = names.map(() => []);
+  const next = names.map(() => 0);
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i];
     const end = points[i + 1];
-    const hits = {};
-    for (const layer of sweep) {
-      while (layer.next < layer.ranges.length && layer.ranges[layer.next].start <= start) {
-        layer.open.push(layer.ranges[layer.next++]);
+    if (end === start) continue;
+    let hits = NO_HITS;
+    for (let l = 0; l < names.length; l++) {
+      const ranges = clean[l];
+      const current = open[l];
+      while (next[l] < ranges.length && ranges[next[l]].start <= start) current.push(ranges[next[l]++]);
+      if (current.length === 0) continue;
+      let kept = 0;
+      let first = Infinity;
+      for (const r of current) {
+        if (r.end <= start) continue;
+        current[kept++] = r;
+        if (r.index < first) first = r.index;
       }
-      layer.open = layer.open.filter((r) => r.end > start);
-      if (layer.open.length > 0) hits[layer.name] = Math.min(...layer.open.map((r) => r.index));
+      current.length = kept;
+      if (kept > 0) {
+        if (hits === NO_HITS) hits = {};
+        hits[names[l]] = first;
+      }
     }
-    runs.push({ start, end, hits });
+    yield { start, end, hits };
   }
-  return runs;
+}
+
+// ── long content in pieces ──────────────────────────────────────────────────────
+//
+// A 1 MB article or a page of hundreds of stories must not block the main thread: what
+// is not needed at once is built in later tasks, each one kept to TASK_BUDGET_MS of script,
+// with a yield to the event loop between them so that input and frames get their turn.
+
+/** Script time per task for work done in the background. */
+const TASK_BUDGET_MS = 6;
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * After the next frame (or 100 ms, when the page is hidden and has no frames): what was
+ * added before it has been laid out in a frame of its own.
+ */
+const nextFrame = () =>
+  new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      setTimeout(resolve, 0);
+    };
+    requestAnimationFrame(go);
+    setTimeout(go, 100);
+  });
+
+/** container → the article rendering it holds (see renderArticle). */
+const articleJobs = new WeakMap();
+/** list → the token of the chunked fill it holds (see replaceInChunks). */
+const listJobs = new WeakMap();
+
+/**
+ * Replaces `list`'s children with `build(item, index)` of every item: `perFrame` of them
+ * now, and as many after each following frame, so that no frame lays out more than those
+ * (a list that is on screen is laid out whole). A newer call (or clearList) abandons an
+ * older one's rest.
+ */
+export function replaceInChunks(list, items, build, { perFrame = 24 } = {}) {
+  const token = {};
+  listJobs.set(list, token);
+  const now = Math.min(items.length, perFrame);
+  list.replaceChildren(...items.slice(0, now).map((item, i) => build(item, i)));
+  if (now === items.length) return;
+  (async () => {
+    let at = now;
+    while (at < items.length) {
+      await nextFrame();
+      if (listJobs.get(list) !== token) return;
+      const started = performance.now();
+      const batch = [];
+      const end = Math.min(items.length, at + perFrame);
+      while (at < end && performance.now() - started < TASK_BUDGET_MS) {
+        batch.push(build(items[at], at));
+        at++;
+      }
+      list.append(...batch);
+    }
+  })();
+}
+
+/** Empties a list filled by replaceInChunks, stopping what was still to come. */
+export function clearList(list) {
+  listJobs.delete(list);
+  list.replaceChildren();
+}
+
+/** Characters of article text per section (the unit shown, skipped and built at once). */
+const SECTION_CHARS = 2000;
+/** An article up to this long is built whole in the task that shows it. */
+const WHOLE_CHARS = 12000;
+
+/**
+ * Fills `container` with the article text, one element per block (the cleaned text
+ * separates blocks with a blank line), wrapping headline sentences, figures and headings
+ * in spans that carry data-sentence / data-figure indexes.
+ *
+ * Blocks are grouped in sections of about SECTION_CHARS characters, each skipped by CSS
+ * `content-visibility: auto` while off screen (so style, layout and paint cost only what
+ * is seen). An article up to WHOLE_CHARS is built at once. A longer one is split and built
+ * after this task, in order, a few sections per task of TASK_BUDGET_MS; the container has
+ * aria-busy="true" until the last. `ensureArticleRange` builds the sections of a range at
+ * once, for a click that gets there first. A newer call abandons an older one's rest.
+ */
+export function renderArticle(container, summary) {
+  const job = { container, summary, sections: [], nodes: [], source: articleSections(summary), done: false, filled: 0 };
+  articleJobs.set(container, job);
+  container.replaceChildren();
+  if (summary.text.length <= WHOLE_CHARS) {
+    while (produce(job)) fillSection(job, job.sections.length - 1);
+    return;
+  }
+  container.setAttribute('aria-busy', 'true');
+  fillInBackground(job);
+}
+
+/** Splits off the article's next section and places it, empty; false when there is none. */
+function produce(job) {
+  if (job.done) return false;
+  const { value, done } = job.source.next();
+  if (done) {
+    job.done = true;
+    if (job.filled === job.sections.length) job.container.removeAttribute('aria-busy');
+    return false;
+  }
+  job.sections.push(value);
+  const node = el('div', 'article-section');
+  job.nodes.push(node);
+  job.container.append(node);
+  return true;
+}
+
+/** Builds at once the article sections holding text offsets [start, end) (UTF-16 units). */
+export function ensureArticleRange(container, start, end = start + 1) {
+  const job = articleJobs.get(container);
+  if (!job) return;
+  const { sections } = job;
+  while (!job.done && (sections.length === 0 || sections[sections.length - 1].start < end)) produce(job);
+  if (sections.length === 0) return;
+  // The last section starting at or before `start`, then on while they start before `end`.
+  let lo = 0;
+  for (let top = sections.length - 1; lo < top; ) {
+    const mid = (lo + top + 1) >> 1;
+    if (sections[mid].start <= start) lo = mid;
+    else top = mid - 1;
+  }
+  let hi = lo;
+  while (hi + 1 < sections.length && sections[hi + 1].start < end) hi++;
+  // With AROUND sections either side, so that what is seen around the range is there
+  // too, and nothing built later in view moves it.
+  while (!job.done && sections.length <= hi + AROUND) produce(job);
+  for (let i = Math.max(0, lo - AROUND); i <= Math.min(sections.length - 1, hi + AROUND); i++) fillSection(job, i);
+}
+
+/** Sections built either side of a range asked for (see ensureArticleRange). */
+const AROUND = 2;
+
+async function fillInBackground(job) {
+  let next = 0; // every section before it is built
+  // The first after the frame that shows the rest of the result, which then lays out no article.
+  let wait = nextFrame;
+  while (!job.done || job.filled < job.sections.length) {
+    await wait();
+    wait = nextTask;
+    if (articleJobs.get(job.container) !== job) return;
+    const started = performance.now();
+    do {
+      while (next < job.sections.length && job.sections[next].filled) next++;
+      if (next < job.sections.length) fillSection(job, next);
+      else if (!produce(job)) break;
+    } while (performance.now() - started < TASK_BUDGET_MS);
+  }
+}
+
+function fillSection(job, i) {
+  const section = job.sections[i];
+  if (section.filled) return;
+  section.filled = true;
+  job.nodes[i].append(...section.blocks.map((pieces) => buildBlock(pieces, job.summary)));
+  job.filled++;
+  if (job.done && job.filled === job.sections.length) job.container.removeAttribute('aria-busy');
 }
 
 /**
- * Fills `container` with the article text, one element per block (the
- * cleaned text separates blocks with a blank line), wrapping headline
- * sentences, figures and headings in spans that carry data-sentence /
- * data-figure indexes.
- *
- * A 1 MB article must not block the main thread: blocks are separate
- * elements so that CSS `content-visibility: auto` skips laying out those off
- * screen, and they are built and appended in batches, one task each.
+ * The article as sections of blocks of pieces, one section at a time: `{start, chars,
+ * blocks: [[{text, hits, first}]], filled}`, where `start` is the section's first text
+ * offset, `hits` the layers covering a piece and `first` marks the piece where a headline
+ * sentence begins.
  */
-export function renderArticle(container, summary) {
+function* articleSections(summary) {
   const { text } = summary;
-  const runs = splitRuns(text, {
+  const runs = runsOf(text, {
     sentence: summary.sentences,
     figure: summary.figures,
     heading: summary.headings,
   });
-  // Each block as a list of pieces; highlighted runs never cross a block.
-  const blocks = [[]];
+  const started = new Set();
+  let section = { start: 0, chars: 0, blocks: [], filled: false };
+  let block = [];
+  section.blocks.push(block);
+  // A blank line at `at` ends the block; a long enough section ends with it.
+  const newBlock = (at) => {
+    if (section.chars >= SECTION_CHARS) {
+      const done = section;
+      section = { start: at, chars: 0, blocks: [], filled: false };
+      block = [];
+      section.blocks.push(block);
+      return done;
+    }
+    block = [];
+    section.blocks.push(block);
+    return null;
+  };
   for (const { start, end, hits } of runs) {
-    const piece = text.slice(start, end);
-    if (Object.keys(hits).length > 0) {
-      blocks[blocks.length - 1].push({ piece, hits });
+    // Highlighted runs never cross a block.
+    if (hits !== NO_HITS) {
+      const first = hits.sentence !== undefined && !started.has(hits.sentence);
+      if (first) started.add(hits.sentence);
+      block.push({ text: text.slice(start, end), hits, first });
+      section.chars += end - start;
       continue;
     }
-    piece.split('\n\n').forEach((part, i) => {
-      if (i > 0) blocks.push([]);
-      if (part) blocks[blocks.length - 1].push({ piece: part, hits });
-    });
-  }
-  const started = new Set();
-  const build = (pieces) => {
-    const block = el('div', 'article-block');
-    for (const { piece, hits } of pieces) {
-      if (Object.keys(hits).length === 0) {
-        block.append(piece);
-        continue;
+    let at = start;
+    const parts = text.slice(start, end).split('\n\n');
+    for (let i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        at += 2;
+        const done = newBlock(at);
+        if (done) yield done;
       }
-      const span = el('span', null, piece);
-      if (hits.heading !== undefined) {
-        const level = Math.min(6, Math.max(1, summary.headings[hits.heading].level | 0));
-        span.classList.add('hl-heading', `hl-heading-${level}`);
-        block.classList.add('is-heading');
+      const part = parts[i];
+      if (part) {
+        block.push({ text: part, hits, first: false });
+        section.chars += part.length;
       }
-      if (hits.sentence !== undefined) {
-        span.classList.add('hl-sentence');
-        span.dataset.sentence = String(hits.sentence);
-        if (!started.has(hits.sentence)) {
-          started.add(hits.sentence); // marks where a sentence begins, for back-to-back ones
-          span.classList.add('hl-sentence-start');
-        }
-      }
-      if (hits.figure !== undefined) {
-        span.classList.add('hl-figure');
-        span.dataset.figure = String(hits.figure);
-      }
-      block.append(span);
+      at += part.length;
     }
-    return block;
-  };
-  appendInBatches(container, blocks, build);
+  }
+  yield section;
 }
 
-/** Blocks built and shown at once; the rest follow in batches of this size. */
-const BLOCKS_PER_BATCH = 60;
-
-/**
- * Replaces the container's children with the built `blocks`, the first
- * batch now and each further batch in its own task. A newer call abandons
- * the batches of an older one.
- */
-function appendInBatches(container, blocks, build) {
-  const generation = (container.renderGeneration = (container.renderGeneration ?? 0) + 1);
-  const batch = (from) => blocks.slice(from, from + BLOCKS_PER_BATCH).map(build);
-  container.replaceChildren(...batch(0));
-  const next = (from) => {
-    if (from >= blocks.length || container.renderGeneration !== generation) return;
-    container.append(...batch(from));
-    setTimeout(next, 0, from + BLOCKS_PER_BATCH);
-  };
-  setTimeout(next, 0, BLOCKS_PER_BATCH);
+function buildBlock(pieces, summary) {
+  const block = el('div', 'article-block');
+  for (const { text, hits, first } of pieces) {
+    if (hits === NO_HITS) {
+      block.append(text);
+      continue;
+    }
+    const span = el('span', null, text);
+    if (hits.heading !== undefined) {
+      const level = Math.min(6, Math.max(1, summary.headings[hits.heading].level | 0));
+      span.classList.add('hl-heading', `hl-heading-${level}`);
+      block.classList.add('is-heading');
+    }
+    if (hits.sentence !== undefined) {
+      span.classList.add('hl-sentence');
+      span.dataset.sentence = String(hits.sentence);
+      if (first) span.classList.add('hl-sentence-start'); // where a sentence begins, for back-to-back ones
+    }
+    if (hits.figure !== undefined) {
+      span.classList.add('hl-figure');
+      span.dataset.figure = String(hits.figure);
+    }
+    block.append(span);
+  }
+  return block;
 }
 
 /** Fills the headline sentence list; each sentence is a button. */
@@ -194,18 +376,19 @@ export function renderFigures(list, figures, words = { up: 'up', down: 'down' })
   );
 }
 
-/** Fills the keyword chips. */
-/** Fills the full list of figures (`all_figures`, in document order): number, then label. */
+/**
+ * Fills the full list of figures (`all_figures`, in document order): number, then label.
+ * A long article has thousands: the first are shown at once, the rest follow in later tasks.
+ */
 export function renderAllFigures(list, figures) {
-  list.replaceChildren(
-    ...figures.map((f) => {
-      const item = el('li', 'all-figure');
-      item.append(el('span', 'all-figure-number', f.text), el('span', 'all-figure-label', f.label));
-      return item;
-    }),
-  );
+  replaceInChunks(list, figures, (f) => {
+    const item = el('li', 'all-figure');
+    item.append(el('span', 'all-figure-number', f.text), el('span', 'all-figure-label', f.label));
+    return item;
+  }, { perFrame: 100 });
 }
 
+/** Fills the keyword chips. */
 export function renderKeywords(list, keywords) {
   list.replaceChildren(...keywords.map((k) => el('li', 'chip', k.word)));
 }

@@ -22,11 +22,18 @@
 // │ ← worker  │ {id, type:'progress', phase, loaded?, total?}│ phase 'reading' (bytes loaded of total)  │
 // │           │                                              │ or 'analyzing' (no measure: the engine   │
 // │           │                                              │ call is one synchronous step)            │
-// │ ← worker  │ {id, ok:true, result, allFigures,            │ result is a Summary (src/schema.rs)      │
-// │           │  allFiguresCount, source?}                   │ without all_figures, which comes as JSON │
-// │           │                                              │ text (allFigures) and its length;        │
-// │           │                                              │ source is the file as read (a Source:    │
-// │           │                                              │ {text, format, encoding}), for a file    │
+// │ ← worker  │ {id, type:'part', part}                      │ part of the answer that follows, sent    │
+// │           │                                              │ ahead so each is copied in its own task: │
+// │           │                                              │ part.lazy (all_figures, articles and     │
+// │           │                                              │ dates as JSON text), part.source (for a  │
+// │           │                                              │ file: the Source as read, {text, format, │
+// │           │                                              │ encoding})                               │
+// │ ← worker  │ {id, ok:true, result, counts, storyTitles,   │ result is a Summary (src/schema.rs)      │
+// │           │  mainStory}                                  │ without the lazy fields (their lengths   │
+// │           │                                              │ are in counts); storyTitles and          │
+// │           │                                              │ mainStory are what the page shows of     │
+// │           │                                              │ articles at first; with the parts sent   │
+// │           │                                              │ before it, the whole answer              │
 // │ ← worker  │ {id, ok:false, error, fatal?}                │ the request failed; fatal:true means the │
 // │           │                                              │ engine trapped and this worker must not  │
 // │           │                                              │ be used again                            │
@@ -64,24 +71,49 @@ async function wasmSource() {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** Loads, instantiates and warms the engine; memoized, so it runs once per worker. */
+/** Requests received and not yet answered; whether any came at all. */
+let waiting = 0;
+let requested = false;
+
+/**
+ * Loads and instantiates the engine and builds its dictionary; memoized, so it runs once
+ * per worker. Requests wait only for this.
+ */
 function engine() {
   enginePromise ??= (async () => {
     let mod;
     try {
+      const source = wasmSource(); // fetched while the bindings load
+      source.catch(() => {}); // (awaited below; a failure is reported from there)
       mod = await import(PKG_JS);
-      await mod.default({ module_or_path: await wasmSource() });
+      performance.mark('engine: bindings loaded');
+      await mod.default({ module_or_path: await source });
+      performance.mark('engine: wasm compiled and instantiated');
     } catch (err) {
       throw failure('engine-load', 'The summarizer engine could not be loaded.', err);
     }
     mod.warmUp();
-    // One small article per language runs every stage once, so that the first real
-    // drop does not pay for the engine's first pass through its own code.
-    for (const text of WARM_UP_ARTICLES) mod.summarize(text, {});
+    performance.mark('engine: dictionary built');
     loaded = mod;
     return mod;
   })();
   return enginePromise;
+}
+
+/**
+ * The engine, then one small article per language, each in a task of its own, so that the
+ * first real drop does not pay for the engine's first pass through its own code. A request
+ * already waiting goes first (it warms the engine as well as they would): the articles
+ * left are skipped.
+ */
+async function warmEngine() {
+  const mod = await engine();
+  for (const text of WARM_UP_ARTICLES) {
+    await new Promise((resolve) => setTimeout(resolve, 0)); // a request that arrived meanwhile is taken first
+    if (waiting > 0 || requested) break;
+    mod.summarize(text, {});
+    performance.mark('engine: warm-up article');
+  }
 }
 
 class RequestError extends Error {
@@ -170,35 +202,64 @@ async function handle(data) {
     throw new RequestError('bad-request', 'Nothing to summarize was sent.');
   }
   self.postMessage({ id, type: 'progress', phase: 'analyzing' });
+  performance.mark('request: analyzing');
   const options = data.options ?? {};
-  if (source === undefined) return forTheWire(mod.summarize(data.text, options));
-  const answer = forTheWire(mod.summarizeSource(source, options));
-  return fromFile ? { ...answer, source } : answer;
+  if (source === undefined) return forTheWire(id, mod.summarize(data.text, options));
+  const answer = forTheWire(id, mod.summarizeSource(source, options));
+  if (fromFile) self.postMessage({ id, type: 'part', part: { source } });
+  return answer;
 }
 
+/** The Summary's fields that cross as JSON text (see forTheWire). */
+const LAZY_FIELDS = ['all_figures', 'articles', 'dates'];
+
 /**
- * The answer as it crosses to the page. `all_figures` (thousands of objects for a long
- * article) goes as JSON text: a string is copied at once, while thousands of small
- * objects would be rebuilt one by one in a single task on the page's main thread.
- * client.js turns it back into the `all_figures` field, parsed when first read.
+ * The answer as it crosses to the page. The long lists of a long article (`all_figures`,
+ * `articles`, `dates`: thousands of objects for a megabyte) go as JSON text: a string is
+ * copied at once, while thousands of small objects would be rebuilt one by one in a single
+ * task on the page's main thread. client.js turns them back into the Summary's fields,
+ * each parsed when first read; the titles of the stories and the main story, which the
+ * page shows at once, come as they are. The JSON texts go ahead in a message of their
+ * own (a 'part'), so that copying them in is a task of its own on the page.
  */
-function forTheWire(summary) {
-  const { all_figures: allFigures, ...rest } = summary;
-  return { result: rest, allFigures: JSON.stringify(allFigures), allFiguresCount: allFigures.length };
+function forTheWire(id, summary) {
+  const lazy = {};
+  const counts = {};
+  const result = { ...summary };
+  for (const field of LAZY_FIELDS) {
+    const list = summary[field] ?? [];
+    lazy[field] = JSON.stringify(list);
+    counts[field] = list.length;
+    delete result[field];
+  }
+  self.postMessage({ id, type: 'part', part: { lazy } });
+  const stories = summary.articles ?? [];
+  return {
+    result,
+    counts,
+    storyTitles: stories.map((story) => story.title ?? null),
+    mainStory: stories[summary.main_article] ?? null,
+  };
 }
 
 self.addEventListener('message', async ({ data }) => {
   const id = data?.id;
+  waiting++;
+  requested = true;
+  performance.mark('request: received');
   try {
     const answer = await handle(data);
+    performance.mark('request: answered');
     self.postMessage({ id, ok: true, ...answer });
   } catch (err) {
     const error = toWire(err);
     self.postMessage({ id, ok: false, error, fatal: error.code === 'crash' || error.code === 'engine-load' });
+  } finally {
+    waiting--;
   }
 });
 
-engine().then(
+warmEngine().then(
   () => self.postMessage({ type: 'ready' }),
   (err) => self.postMessage({ type: 'init-failed', error: toWire(err) }),
 );

@@ -101,6 +101,50 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
     });
   });
 
+  test('a long article is drawn in pieces; a sentence or figure clicked before its piece is drawn is still found', async () => {
+    // The samples three times over (about 240 KB, dozens of stories): the article pane
+    // is built in sections over several tasks, and the last story lies in its last ones.
+    const files = ['000_1fb41a5b070bc01f.txt', '001_390a5977ca1d2999.txt', '002_51f0002b257610da.txt', '003_87e33b86b0e8928d.txt', '004_f8165d4474bce291.txt'];
+    const parts = [];
+    for (let i = 0; i < 3; i++) for (const file of files) parts.push(await sampleBytes(file), Buffer.from('\n\n'));
+    await withPage({ width: 1280, height: 900 }, async (page) => {
+      // As the result is shown (in the same task, from a MutationObserver on the status
+      // line), the article pane is only just started: click the last headline sentence or
+      // figure then, before its part of the article is built.
+      await page.evaluate(() => {
+        const status = document.getElementById('status');
+        const observer = new MutationObserver(() => {
+          if (status.dataset.state !== 'done') return;
+          observer.disconnect();
+          const pane = document.getElementById('article-text');
+          const buttons = [...document.querySelectorAll('#sentences [data-sentence], #figures [data-figure]')];
+          const button = buttons.at(-1);
+          const kind = 'sentence' in button.dataset ? 'sentence' : 'figure';
+          const index = button.dataset[kind];
+          const pending = pane.hasAttribute('aria-busy') && !pane.querySelector(`[data-${kind}="${index}"]`);
+          button.click();
+          window.__clicked = { kind, index, pending };
+        });
+        observer.observe(status, { attributes: true, attributeFilter: ['data-state'] });
+      });
+      await dropFile(page, 'long.txt', Buffer.concat(parts));
+      await waitForSummary(page, 'a long article');
+      const clicked = await page.evaluate(() => window.__clicked);
+      assert.ok(clicked?.pending, `the clicked one was drawn before the click: the test proves nothing (${JSON.stringify(clicked)})`);
+      const mark = `#article-text [data-${clicked.kind}="${clicked.index}"].is-active-${clicked.kind}`;
+      await page.locator(mark).first().waitFor({ state: 'attached' });
+      await waitInArticleView(page, mark);
+      const list = clicked.kind === 'sentence' ? '#sentences' : '#figures';
+      assert.equal(await page.locator(`${list} [data-${clicked.kind}="${clicked.index}"]`).getAttribute('aria-current'), 'true');
+
+      // In the end the whole article is there, every headline sentence in it.
+      const shown = await readResults(page);
+      assertSentencesInArticle(shown, 1);
+      const text = await page.evaluate(() => document.getElementById('article-text').textContent.length);
+      assert.ok(text > 50_000, `the article pane holds only ${text} characters`);
+    });
+  });
+
   test('every number in the article can be listed, beyond the key figures', async () => {
     const bytes = await readFile(path.join(SITE, 'samples', SEED));
     await withPage({ width: 1280, height: 900 }, async (page) => {
@@ -569,7 +613,7 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
   }
 
   test('the page never builds HTML from strings and has no inline scripts or styles', async () => {
-    for (const file of ['app.js', 'client.js', 'worker.js', 'render.js', 'export.js', 'i18n.js', 'sw.js']) {
+    for (const file of ['app.js', 'boot.js', 'client.js', 'worker.js', 'render.js', 'export.js', 'i18n.js', 'sw.js']) {
       const source = await readFile(path.join(SITE, file), 'utf8');
       assert.ok(!/innerHTML|outerHTML|insertAdjacentHTML|document\.write/.test(source), `${file} builds HTML from strings`);
     }
@@ -583,7 +627,7 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
     const manifest = await precacheManifest(SITE);
     assert.match(manifest.version, /^[0-9a-f]{16}$/);
     const files = new Map(manifest.files);
-    for (const file of ['./', 'index.html', 'app.js', 'client.js', 'worker.js', 'render.js', 'export.js', 'i18n.js', 'style.css', 'icon.svg', 'pkg/article_summarizer.js', 'pkg/article_summarizer_bg.wasm', 'samples/index.json', `samples/${SEED}`]) {
+    for (const file of ['./', 'index.html', 'app.js', 'boot.js', 'client.js', 'worker.js', 'render.js', 'export.js', 'i18n.js', 'style.css', 'icon.svg', 'pkg/article_summarizer.js', 'pkg/article_summarizer_bg.wasm', 'samples/index.json', `samples/${SEED}`]) {
       assert.ok(files.has(file), `${file} is not precached`);
     }
     for (const file of ['sw.js', 'precache-manifest.js', 'pkg/article_summarizer.d.ts']) assert.ok(!files.has(file), `${file} is precached`);

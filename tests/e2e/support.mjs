@@ -135,8 +135,9 @@ export async function waitForSummary(page, what) {
   assert.equal(status.state, 'done', `summarizing ${what} failed: ${status.text}`);
 }
 
-/** Reads what the results area shows. */
-export function readResults(page) {
+/** Reads what the results area shows, once the article pane is complete (not aria-busy). */
+export async function readResults(page) {
+  await page.waitForFunction(() => !document.getElementById('article-text')?.hasAttribute('aria-busy'), null, { timeout: WAIT });
   return page.evaluate(() => {
     const text = (node) => node?.textContent ?? '';
     const results = document.getElementById('results');
