@@ -312,6 +312,9 @@ fn choose_diverse(
         .filter(|&i| sentences[i].eligibility != Eligibility::Never && seen.insert(sentences[i].text))
         .collect();
     let mut chosen: Vec<usize> = Vec::with_capacity(count);
+    // Paragraphs already drawn from, so the check stays constant-time when a
+    // character budget alone lets many sentences in.
+    let mut drawn = std::collections::HashSet::new();
     for tier in [Eligibility::Candidate, Eligibility::Fallback] {
         let mut pool: Vec<usize> = unique.iter().copied().filter(|&i| sentences[i].eligibility == tier).collect();
         while chosen.len() < count && !pool.is_empty() {
@@ -326,7 +329,7 @@ fn choose_diverse(
                 if redundancy[i] >= NEAR_DUPLICATE {
                     continue;
                 }
-                let same_paragraph = chosen.iter().any(|&c| sentences[c].block == sentences[i].block);
+                let same_paragraph = drawn.contains(&sentences[i].block);
                 let value = MMR_LAMBDA * scores[i]
                     - (1.0 - MMR_LAMBDA) * redundancy[i]
                     - if same_paragraph { SAME_PARAGRAPH_PENALTY } else { 0.0 };
@@ -338,6 +341,7 @@ fn choose_diverse(
             let pick = pool.swap_remove(slot);
             used += length(pick);
             chosen.push(pick);
+            drawn.insert(sentences[pick].block);
             for &i in unique.iter() {
                 redundancy[i] = redundancy[i].max(cosine(&bags[i], &bags[pick], idf));
             }
