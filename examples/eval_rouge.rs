@@ -16,6 +16,9 @@
 //! sets; CNN/DM's peers split English with a splitter not reproduced here).
 //!
 //! Skips with a notice (exit 0) when `../shared` is absent.
+//!
+//! With `EVAL_ROUGE_DUMP=DIR` set, also writes `DIR/SET.jsonl`: for each
+//! document its id, our sentences, Lead-K and both R1 scores, for study.
 
 #[path = "eval_rouge/rouge.rs"]
 mod rouge;
@@ -94,6 +97,10 @@ fn evaluate(section: &Section, path: &PathBuf) -> bool {
     let (mut ours, mut lead) = (Vec::new(), Vec::new());
     let mut elapsed = 0.0;
     let mut failures = 0;
+    let mut dump = std::env::var_os("EVAL_ROUGE_DUMP").map(|dir| {
+        let _ = std::fs::create_dir_all(&dir);
+        std::fs::File::create(Path::new(&dir).join(format!("{}.jsonl", section.set))).expect("a dump file")
+    });
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let row: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
         let (text, reference) = (row["text"].as_str().unwrap_or(""), row["summary"].as_str().unwrap_or(""));
@@ -107,8 +114,18 @@ fn evaluate(section: &Section, path: &PathBuf) -> bool {
                 String::new()
             }
         };
+        let lead_text = rouge::lead(text, section.k);
         ours.push(rouge::score(section.tokenizer, &system, reference));
-        lead.push(rouge::score(section.tokenizer, &rouge::lead(text, section.k), reference));
+        lead.push(rouge::score(section.tokenizer, &lead_text, reference));
+        if let Some(file) = dump.as_mut() {
+            use std::io::Write;
+            let (o, l) = (ours.last().copied().unwrap_or_default(), lead.last().copied().unwrap_or_default());
+            let record = serde_json::json!({
+                "id": row["id"], "ours": system, "lead": lead_text,
+                "ours_r1": o.r1, "ours_r2": o.r2, "lead_r1": l.r1, "lead_r2": l.r2,
+            });
+            writeln!(file, "{record}").expect("a dump line");
+        }
     }
     let n = ours.len().max(1);
     let mean = |scores: &[Scores]| {

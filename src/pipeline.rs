@@ -34,6 +34,9 @@ struct Span {
     /// Printed earlier on the page (a repeated paragraph, or the same
     /// sentence again): it counts once, at its first printing.
     repeat: bool,
+    /// A clause after a `；` that goes on with the sentence of the span
+    /// before ([`summary::clause_ends`]): chosen only together with it.
+    continues: bool,
 }
 
 /// One article's part of the work: its headline sentences and key figures.
@@ -178,7 +181,22 @@ fn split_sentences(doc: &document::Document) -> Vec<Span> {
     let mut seen = rustc_hash::FxHashSet::default();
     let mut spans = Vec::new();
     for (b, block) in doc.blocks.iter().enumerate() {
-        for (k, range) in sentences::split(&doc.text, block.range.clone()).into_iter().enumerate() {
+        // An overlong sentence that joins clauses with `；` is offered clause by clause.
+        let mut pieces: Vec<(Range<usize>, bool)> = Vec::new();
+        for sentence in sentences::split(&doc.text, block.range.clone()) {
+            let mut start = sentence.start;
+            let ends = summary::clause_ends(&doc.text[sentence.clone()]);
+            for end in ends.into_iter().map(|e| sentence.start + e).chain(std::iter::once(sentence.end)) {
+                let piece = &doc.text[start..end];
+                let lead = piece.len() - piece.trim_start().len();
+                let range = start + lead..start + piece.trim_end().len();
+                if !range.is_empty() {
+                    pieces.push((range, start != sentence.start));
+                }
+                start = end;
+            }
+        }
+        for (k, (range, continues)) in pieces.into_iter().enumerate() {
             let key = document::repeat_key(&doc.text[range.clone()]);
             // Only sentences long enough to be news repeat meaningfully ("是的。" may recur).
             let repeated_sentence = key.chars().count() >= MIN_REPEAT_CHARS && !seen.insert(key);
@@ -188,6 +206,7 @@ fn split_sentences(doc: &document::Document) -> Vec<Span> {
                 block: b,
                 may_be_partial: k == 0 && block.after_cut,
                 repeat: block.duplicate_of.is_some() || repeated_sentence,
+                continues,
             });
         }
     }
@@ -216,8 +235,9 @@ fn rank_article(
             SentenceInput {
                 terms: tokens[i].iter().map(|t| t.term.as_str()).collect(),
                 eligibility: summary::eligibility(sentence, lang, spans[i].may_be_partial),
-                needs_previous: summary::needs_previous(sentence, lang),
+                needs_previous: spans[i].continues || summary::needs_previous(sentence, lang),
                 text: sentence,
+                block: spans[i].block,
             }
         })
         .collect();

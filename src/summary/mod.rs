@@ -1,11 +1,14 @@
 //! Headline sentences: which sentences carry the article.
 //!
 //! [`rank`] scores every body sentence by an early-position prior (the
-//! strongest signal in news: Lead-k beats most rankers), centrality
-//! (TextRank over BM25 similarity) and similarity to the title, discounts
-//! sentences too long to read as a headline, then picks
-//! greedily with maximal marginal relevance, so that a repeated paragraph
-//! or a near-copy is never chosen twice. The picks come back in document
+//! strongest signal in news: Lead-k beats most rankers), counted in
+//! paragraphs and sentences so that each paragraph's topic sentence counts
+//! as early, centrality (TextRank over BM25 similarity) and similarity to
+//! the title, discounts sentences too long to read as a headline or too
+//! thin to carry one, then picks greedily with maximal marginal relevance,
+//! preferring a paragraph not yet drawn from, so that a repeated paragraph
+//! or a near-copy is never chosen twice. An overlong sentence that joins
+//! clauses with `；` is ranked clause by clause ([`clause_ends`]). The picks come back in document
 //! order, within a sentence count and, if asked, a character budget.
 //!
 //! What may be chosen ([`eligibility`]): whole body sentences first; short
@@ -42,6 +45,10 @@ const MAX_CHARS: usize = 400;
 /// A fallback needs at least this many letters or digits: less is a lone
 /// list marker or a scrap ("1.", "图为").
 const MIN_FALLBACK_CHARS: usize = 4;
+/// A sentence of at least this many characters that joins clauses with `；`
+/// is offered clause by clause ([`clause_ends`]).
+const CLAUSE_SPLIT_CHARS: usize = 80;
+
 /// Default summary length: the square root of the candidate count, within these bounds.
 const DEFAULT_MIN_SENTENCES: usize = 3;
 const DEFAULT_MAX_SENTENCES: usize = 7;
@@ -214,6 +221,35 @@ pub fn needs_previous(sentence: &str, lang: Lang) -> bool {
 /// (他人 "others", 其他 "other", 这里 is not among them: it points back).
 const INDEPENDENT_WORDS: &[&str] = &["他人", "他国", "他乡", "其他", "其实", "该当", "但凡", "此时此刻"];
 
+/// Where an overlong sentence may be cut into clauses: byte offsets just
+/// after each `；` (or `;`) outside quotes and brackets, none at its end.
+/// Empty for a sentence shorter than [`CLAUSE_SPLIT_CHARS`].
+///
+/// A long sentence that joins clauses with semicolons is a list of parallel
+/// statements ("预计净利润11.5亿元-13亿元，同比增长36.39%-54.18%；预计…"),
+/// and its first clause reads as a headline line on its own, as an editor
+/// would cut it. So each clause becomes a unit of its own; a later clause is
+/// chosen only together with the one before (its subject is usually there),
+/// so it never stands alone. A short sentence stays whole: cut, its clauses
+/// are too thin to carry a point.
+pub fn clause_ends(sentence: &str) -> Vec<usize> {
+    if sentence.chars().count() < CLAUSE_SPLIT_CHARS {
+        return Vec::new();
+    }
+    let mut depth = 0i32;
+    let mut ends = Vec::new();
+    for (b, c) in sentence.char_indices() {
+        match c {
+            '“' | '（' | '(' | '《' | '「' | '【' | '[' => depth += 1,
+            '”' | '）' | ')' | '》' | '」' | '】' | ']' => depth -= 1,
+            '；' | ';' if depth <= 0 => ends.push(b + c.len_utf8()),
+            _ => {}
+        }
+    }
+    ends.retain(|&e| !sentence[e..].trim().is_empty());
+    ends
+}
+
 /// How many sentences to choose when the caller does not say.
 pub fn default_count(candidates: usize) -> usize {
     ((candidates as f64).sqrt().round() as usize).clamp(DEFAULT_MIN_SENTENCES, DEFAULT_MAX_SENTENCES)
@@ -230,6 +266,17 @@ mod tests {
         assert!(!is_candidate("大会闭幕。", Lang::Zh), "too short");
         assert!(!is_candidate("and then the council voted to approve it.", Lang::En), "starts mid-sentence");
         assert!(is_candidate("The council voted on Tuesday to approve the budget.", Lang::En));
+    }
+
+    #[test]
+    fn only_an_overlong_sentence_is_cut_at_its_semicolons() {
+        let long = "杭氧股份公告，预计2021年净利润11.5亿元-13亿元，同比增长36.39%-54.18%；预计2021年设备制造业务收入和利润较2020年度有所增长，气体业务的盈利水平较2020年度有所提升。";
+        let ends = clause_ends(long);
+        assert_eq!(ends.len(), 1);
+        assert!(long[..ends[0]].ends_with("54.18%；"));
+        assert!(clause_ends("全省新增本土确诊病例6例；新增本土无症状感染者4例。").is_empty(), "short: stays whole");
+        let quoted = format!("{}“甲；乙”之后继续说明情况。", "这".repeat(80));
+        assert!(clause_ends(&quoted).is_empty(), "a semicolon inside quotes does not cut");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Scoring and choosing headline sentences: term bags interned once per
 //! document, BM25 edges within a window, PageRank to a loose bound (only the
-//! order matters), a position prior, a discount for overlong sentences, and
-//! greedy MMR with tiers, a dependency rule and an optional character budget.
+//! order matters), a position prior counted in paragraphs and sentences, a
+//! discount for overlong and for very short sentences, and greedy MMR with
+//! tiers, a spread over paragraphs, a dependency rule and an optional
+//! character budget.
 
 use std::collections::HashMap;
 
@@ -29,9 +31,11 @@ const CONVERGED: f64 = 1e-4;
 // headline section records the search and what did not work. Lead-k is the
 // strongest peer on news (CNN/DM, FinNA, LCSTS), so the position prior
 // dominates; centrality decides among the early sentences and carries the
-// research reports (CFBenchmark), where the lead is weak. No setting of
-// these signals beats the peers on all four sets: FinNA and CFBenchmark pull
-// the position weight in opposite directions.
+// research reports (CFBenchmark), where the lead is weak. FinNA and
+// CFBenchmark pull the position weight in opposite directions; counting
+// position in paragraphs and spreading the picks over paragraphs moved
+// CFBenchmark (its reports are in paragraphs, the other sets are not) from
+// 21.81 to 23.89 R1 without touching the others, but not yet above its peer.
 /// Weight of graph centrality in a sentence's score.
 const CENTRALITY_WEIGHT: f64 = 0.13;
 /// Weight of the position prior: news puts what matters first.
@@ -39,7 +43,13 @@ const POSITION_WEIGHT: f64 = 0.75;
 /// Weight of similarity to the title (none of the dev sets has titles, so
 /// this one was kept at its first value relative to centrality).
 const TITLE_WEIGHT: f64 = 0.08;
-/// The position prior halves after this many sentences.
+/// The position prior halves after this many steps from the start, a step
+/// being a paragraph before the sentence's own or a sentence before it in
+/// its paragraph: the first sentence of a report's third section is two
+/// steps in, however long the first two are, as the topic sentence of a
+/// section is what it leads with. In one paragraph (a news flash, a Weibo
+/// post, text without paragraph breaks) and in news of one-sentence
+/// paragraphs this is the plain sentence count.
 const POSITION_HALF_LIFE: f64 = 4.0;
 /// A sentence with more content words than this packs several points into
 /// one and reads poorly as a headline: its score is scaled by the square
@@ -47,8 +57,18 @@ const POSITION_HALF_LIFE: f64 = 4.0;
 /// characters) so one value serves Chinese and English. Tried 14–30 (see
 /// the README); at 18, LCSTS falls back below its best peer.
 const LONG_SENTENCE_TERMS: f64 = 17.0;
+/// A sentence with fewer content words than this is too thin to carry the
+/// article ("苯乙烯、20号胶跌超1%。", "Pictured above."): its score is scaled
+/// by the square root of its word count over this. Tried 3.5–6; the half
+/// makes it "four words or fewer".
+const SHORT_SENTENCE_TERMS: f64 = 4.5;
 /// MMR trade-off between a sentence's score and its novelty.
 const MMR_LAMBDA: f64 = 0.6;
+/// Subtracted from the MMR value of a sentence whose paragraph already gave
+/// a pick: a report of several paragraphs makes one point in each, so a
+/// summary of it draws from several. In a text of one paragraph it moves
+/// every candidate alike and changes nothing.
+const SAME_PARAGRAPH_PENALTY: f64 = 0.1;
 /// A candidate this similar to one already chosen is a near-copy and is skipped.
 const NEAR_DUPLICATE: f64 = 0.75;
 
@@ -87,6 +107,9 @@ pub struct SentenceInput<'a> {
     pub needs_previous: bool,
     /// Its text, to catch exact repeats.
     pub text: &'a str,
+    /// Its paragraph (any number, the same for every sentence of one
+    /// paragraph): position counts paragraphs, and MMR spreads the picks.
+    pub block: usize,
 }
 
 /// What ranking decided.
@@ -148,10 +171,24 @@ pub fn rank<'a>(
     }
     let centrality = normalized(&textrank(&bags, &idf));
     let title_similarity: Vec<f64> = bags.iter().map(|b| cosine(b, &title, &idf)).collect();
+    // Steps from the start: paragraphs before this one, then sentences
+    // before this one in its paragraph.
+    let (mut paragraph, mut within) = (0usize, 0usize);
+    let steps: Vec<usize> = (0..n)
+        .map(|i| {
+            if i > 0 && sentences[i].block != sentences[i - 1].block {
+                (paragraph, within) = (paragraph + 1, 0);
+            } else if i > 0 {
+                within += 1;
+            }
+            paragraph + within
+        })
+        .collect();
     let scores: Vec<f64> = (0..n)
         .map(|i| {
-            let position = 0.5f64.powf(i as f64 / POSITION_HALF_LIFE);
-            let compactness = (LONG_SENTENCE_TERMS / bags[i].len).min(1.0).sqrt();
+            let position = 0.5f64.powf(steps[i] as f64 / POSITION_HALF_LIFE);
+            let compactness = (LONG_SENTENCE_TERMS / bags[i].len).min(1.0).sqrt()
+                * (bags[i].len / SHORT_SENTENCE_TERMS).min(1.0).sqrt();
             compactness
                 * (CENTRALITY_WEIGHT * centrality[i] + POSITION_WEIGHT * position + TITLE_WEIGHT * title_similarity[i])
         })
@@ -275,6 +312,9 @@ fn choose_diverse(
         .filter(|&i| sentences[i].eligibility != Eligibility::Never && seen.insert(sentences[i].text))
         .collect();
     let mut chosen: Vec<usize> = Vec::with_capacity(count);
+    // Paragraphs already drawn from, so the check stays constant-time when a
+    // character budget alone lets many sentences in.
+    let mut drawn = std::collections::HashSet::new();
     for tier in [Eligibility::Candidate, Eligibility::Fallback] {
         let mut pool: Vec<usize> = unique.iter().copied().filter(|&i| sentences[i].eligibility == tier).collect();
         while chosen.len() < count && !pool.is_empty() {
@@ -289,7 +329,10 @@ fn choose_diverse(
                 if redundancy[i] >= NEAR_DUPLICATE {
                     continue;
                 }
-                let value = MMR_LAMBDA * scores[i] - (1.0 - MMR_LAMBDA) * redundancy[i];
+                let same_paragraph = drawn.contains(&sentences[i].block);
+                let value = MMR_LAMBDA * scores[i]
+                    - (1.0 - MMR_LAMBDA) * redundancy[i]
+                    - if same_paragraph { SAME_PARAGRAPH_PENALTY } else { 0.0 };
                 if best.is_none_or(|(_, v)| value > v) {
                     best = Some((slot, value));
                 }
@@ -298,6 +341,7 @@ fn choose_diverse(
             let pick = pool.swap_remove(slot);
             used += length(pick);
             chosen.push(pick);
+            drawn.insert(sentences[pick].block);
             for &i in unique.iter() {
                 redundancy[i] = redundancy[i].max(cosine(&bags[i], &bags[pick], idf));
             }
@@ -333,7 +377,13 @@ mod tests {
     }
 
     fn input<'a>(terms: &'a [&'a str], text: &'a str) -> SentenceInput<'a> {
-        SentenceInput { terms: terms.to_vec(), eligibility: Eligibility::Candidate, needs_previous: false, text }
+        SentenceInput {
+            terms: terms.to_vec(),
+            eligibility: Eligibility::Candidate,
+            needs_previous: false,
+            text,
+            block: 0,
+        }
     }
 
     #[test]
@@ -379,6 +429,18 @@ mod tests {
         let ranking = rank(&sentences, &[], 1, None);
         assert_eq!(ranking.chosen, vec![1], "{ranking:?}");
         assert!(ranking.scores[0] < ranking.scores[1]);
+    }
+
+    #[test]
+    fn a_report_of_several_paragraphs_is_summarized_from_several() {
+        // Three paragraphs of three sentences, all alike: the picks are the
+        // first sentences of the first two paragraphs, not the first two
+        // sentences of the first.
+        let words: Vec<[String; 2]> = (0..9).map(|i| ["shared".to_string(), format!("w{i}")]).collect();
+        let terms: Vec<Vec<&str>> = words.iter().map(|w| w.iter().map(String::as_str).collect()).collect();
+        let texts: Vec<String> = (0..9).map(|i| format!("s{i}")).collect();
+        let sentences: Vec<_> = (0..9).map(|i| SentenceInput { block: i / 3, ..input(&terms[i], &texts[i]) }).collect();
+        assert_eq!(rank(&sentences, &[], 2, None).chosen, vec![0, 3]);
     }
 
     #[test]
