@@ -8,8 +8,9 @@
 //! thin to carry one, then picks greedily with maximal marginal relevance,
 //! preferring a paragraph not yet drawn from, so that a repeated paragraph
 //! or a near-copy is never chosen twice. An overlong sentence that joins
-//! clauses with `；` is ranked clause by clause ([`clause_ends`]). The picks come back in document
-//! order, within a sentence count and, if asked, a character budget.
+//! clauses with `；` is ranked clause by clause ([`clause_ends`]). The
+//! picks come back in document order, within a sentence count and, if
+//! asked, a character budget.
 //!
 //! What may be chosen ([`eligibility`]): whole body sentences first; short
 //! or unterminated ones (a Weibo post cut off, a one-line flash) only when
