@@ -35,7 +35,7 @@ struct Span {
     /// sentence again): it counts once, at its first printing.
     repeat: bool,
     /// A clause after a `；` that goes on with the sentence of the span
-    /// before ([`summary::clause_ends`]): chosen only together with it.
+    /// before ([`summary::clauses`]): chosen only together with it.
     continues: bool,
 }
 
@@ -181,22 +181,10 @@ fn split_sentences(doc: &document::Document) -> Vec<Span> {
     let mut seen = rustc_hash::FxHashSet::default();
     let mut spans = Vec::new();
     for (b, block) in doc.blocks.iter().enumerate() {
-        // An overlong sentence that joins clauses with `；` is offered clause by clause.
-        let mut pieces: Vec<(Range<usize>, bool)> = Vec::new();
-        for sentence in sentences::split(&doc.text, block.range.clone()) {
-            let mut start = sentence.start;
-            let ends = summary::clause_ends(&doc.text[sentence.clone()]);
-            for end in ends.into_iter().map(|e| sentence.start + e).chain(std::iter::once(sentence.end)) {
-                let piece = &doc.text[start..end];
-                let lead = piece.len() - piece.trim_start().len();
-                let range = start + lead..start + piece.trim_end().len();
-                if !range.is_empty() {
-                    pieces.push((range, start != sentence.start));
-                }
-                start = end;
-            }
-        }
-        for (k, (range, continues)) in pieces.into_iter().enumerate() {
+        let units = sentences::split(&doc.text, block.range.clone())
+            .into_iter()
+            .flat_map(|sentence| summary::clauses(&doc.text, sentence));
+        for (k, (range, continues)) in units.enumerate() {
             let key = document::repeat_key(&doc.text[range.clone()]);
             // Only sentences long enough to be news repeat meaningfully ("是的。" may recur).
             let repeated_sentence = key.chars().count() >= MIN_REPEAT_CHARS && !seen.insert(key);

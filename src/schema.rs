@@ -1,8 +1,9 @@
 //! The output schema: the one definition of what every door returns.
 //!
 //! Every door serializes these types with `serde_json`: the CLI prints the
-//! text, the wasm build hands it to JavaScript's `JSON.parse`, and the README's schema table is
-//! checked against them by a test (`tests/schema.rs`). Add fields freely;
+//! text, the wasm build hands it to JavaScript's `JSON.parse`, and the
+//! README's schema table is checked against them by a test
+//! (`tests/schema.rs`). Add fields freely;
 //! renaming or removing one means bumping [`SCHEMA_VERSION`].
 //!
 //! Every `start`/`end` pair is a half-open range in UTF-16 code units into

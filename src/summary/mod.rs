@@ -8,7 +8,7 @@
 //! thin to carry one, then picks greedily with maximal marginal relevance,
 //! preferring a paragraph not yet drawn from, so that a repeated paragraph
 //! or a near-copy is never chosen twice. An overlong sentence that joins
-//! clauses with `；` is ranked clause by clause ([`clause_ends`]). The
+//! clauses with `；` is ranked clause by clause ([`clauses`]). The
 //! picks come back in document order, within a sentence count and, if
 //! asked, a character budget.
 //!
@@ -33,8 +33,11 @@ mod rank;
 
 pub use rank::{rank, SentenceInput};
 
+use std::ops::Range;
+
 use crate::schema::Lang;
 use crate::text::chars::ends_sentence;
+use crate::text::sentences::trimmed;
 
 /// Shortest headline sentence, in characters for Chinese.
 const MIN_CHINESE_CHARS: usize = 10;
@@ -47,7 +50,7 @@ const MAX_CHARS: usize = 400;
 /// list marker or a scrap ("1.", "图为").
 const MIN_FALLBACK_CHARS: usize = 4;
 /// A sentence of at least this many characters that joins clauses with `；`
-/// is offered clause by clause ([`clause_ends`]).
+/// is offered clause by clause ([`clauses`]).
 const CLAUSE_SPLIT_CHARS: usize = 80;
 
 /// Default summary length: the square root of the candidate count, within these bounds.
@@ -233,7 +236,7 @@ const INDEPENDENT_WORDS: &[&str] = &["他人", "他国", "他乡", "其他", "�
 /// chosen only together with the one before (its subject is usually there),
 /// so it never stands alone. A short sentence stays whole: cut, its clauses
 /// are too thin to carry a point.
-pub fn clause_ends(sentence: &str) -> Vec<usize> {
+fn clause_ends(sentence: &str) -> Vec<usize> {
     if sentence.chars().count() < CLAUSE_SPLIT_CHARS {
         return Vec::new();
     }
@@ -249,6 +252,24 @@ pub fn clause_ends(sentence: &str) -> Vec<usize> {
     }
     ends.retain(|&e| !sentence[e..].trim().is_empty());
     ends
+}
+
+/// The units `text[sentence]` is ranked as: the sentence itself, or for an
+/// overlong one its clauses ([`clause_ends`]), as trimmed byte ranges of
+/// `text`, none empty, each with whether it goes on from the one before (a
+/// later clause, chosen only together with it).
+pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<(Range<usize>, bool)> {
+    let ends = clause_ends(&text[sentence.clone()]).into_iter().map(|e| sentence.start + e);
+    let mut start = sentence.start;
+    let mut units = Vec::new();
+    for end in ends.chain(std::iter::once(sentence.end)) {
+        let range = trimmed(text, start..end);
+        if !range.is_empty() {
+            units.push((range, start != sentence.start));
+        }
+        start = end;
+    }
+    units
 }
 
 /// How many sentences to choose when the caller does not say.
@@ -275,6 +296,10 @@ mod tests {
         let ends = clause_ends(long);
         assert_eq!(ends.len(), 1);
         assert!(long[..ends[0]].ends_with("54.18%；"));
+        let units = clauses(long, 0..long.len());
+        assert_eq!(units.len(), 2);
+        assert_eq!((&long[units[0].0.clone()], units[0].1), (&long[..ends[0]], false));
+        assert_eq!((&long[units[1].0.clone()], units[1].1), (&long[ends[0]..], true), "goes on from the first");
         assert!(clause_ends("全省新增本土确诊病例6例；新增本土无症状感染者4例。").is_empty(), "short: stays whole");
         let quoted = format!("{}“甲；乙”之后继续说明情况。", "这".repeat(80));
         assert!(clause_ends(&quoted).is_empty(), "a semicolon inside quotes does not cut");

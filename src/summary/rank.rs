@@ -5,7 +5,7 @@
 //! tiers, a spread over paragraphs, a dependency rule and an optional
 //! character budget.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Eligibility;
 
@@ -72,29 +72,6 @@ const SAME_PARAGRAPH_PENALTY: f64 = 0.1;
 /// A candidate this similar to one already chosen is a near-copy and is skipped.
 const NEAR_DUPLICATE: f64 = 0.75;
 
-/// FNV-1a, for interning short terms: several times faster than the
-/// default SipHash, and the keys are the document's own words, so there is
-/// no hash-flooding adversary to resist beyond a slower summary.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        const PRIME: u64 = 0x0000_0100_0000_01b3;
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            hash = (hash ^ b as u64).wrapping_mul(PRIME);
-        }
-        self.0 = hash;
-    }
-}
-
-type BuildFnv = std::hash::BuildHasherDefault<Fnv>;
-
 /// One body sentence, as ranking sees it.
 #[derive(Debug, Clone)]
 pub struct SentenceInput<'a> {
@@ -143,8 +120,10 @@ pub fn rank<'a>(
         return Ranking { scores: Vec::new(), chosen: Vec::new() };
     }
     // One interning table for the document; each sentence's ids are sorted
-    // and run-length counted, with no table per sentence.
-    let mut ids: HashMap<&'a str, u32, BuildFnv> = HashMap::default();
+    // and run-length counted, with no table per sentence. FxHash, as for every
+    // map keyed by the document's own words: there is no hash-flooding
+    // adversary to resist beyond a slower summary.
+    let mut ids: FxHashMap<&'a str, u32> = FxHashMap::default();
     let mut scratch: Vec<u32> = Vec::new();
     let mut bag_of = |terms: &[&'a str]| {
         scratch.clear();
@@ -307,14 +286,14 @@ fn choose_diverse(
     let mut used = 0;
     // Each sentence's highest similarity to a chosen one, updated per pick.
     let mut redundancy = vec![0.0f64; sentences.len()];
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = FxHashSet::default();
     let unique: Vec<usize> = (0..sentences.len())
         .filter(|&i| sentences[i].eligibility != Eligibility::Never && seen.insert(sentences[i].text))
         .collect();
     let mut chosen: Vec<usize> = Vec::with_capacity(count);
     // Paragraphs already drawn from, so the check stays constant-time when a
     // character budget alone lets many sentences in.
-    let mut drawn = std::collections::HashSet::new();
+    let mut drawn = FxHashSet::default();
     for tier in [Eligibility::Candidate, Eligibility::Fallback] {
         let mut pool: Vec<usize> = unique.iter().copied().filter(|&i| sentences[i].eligibility == tier).collect();
         while chosen.len() < count && !pool.is_empty() {

@@ -93,6 +93,14 @@ const SPEECH_VERBS: &[&str] = &[
 /// The longest speaker before a speech verb ("李兰娟", "他笑着", "该负责人").
 const MAX_SPEAKER_CHARS: usize = 8;
 
+/// `range` of `text` without the white space at its ends (empty, not
+/// reversed, when it is all white space).
+pub fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let piece = &text[range.clone()];
+    let start = range.start + (piece.len() - piece.trim_start().len());
+    start..(range.start + piece.trim_end().len()).max(start)
+}
+
 /// Splits `text[block]` into sentences, returned as trimmed byte ranges of
 /// `text`, in order, none of them empty.
 pub fn split(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
@@ -149,9 +157,7 @@ pub fn split(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
     let mut sentences: Vec<Range<usize>> = Vec::with_capacity(cuts.len());
     let mut start = 0;
     for cut in cuts {
-        let piece = &body[start..cut];
-        let lead = piece.len() - piece.trim_start().len();
-        let range = block.start + start + lead..block.start + start + piece.trim_end().len();
+        let range = trimmed(text, block.start + start..block.start + cut);
         start = cut;
         if range.is_empty() {
             continue;
