@@ -480,7 +480,7 @@ function renderStories(doc, { rebuild = false } = {}) {
     name.lang = langTag(doc.summary.lang);
     button.append(name);
     if (k === main) button.append(el('span', 'doc-state', t('mainStory')));
-    if (k === (doc.story ?? main)) button.setAttribute('aria-current', 'true');
+    if (k === current) button.setAttribute('aria-current', 'true');
     item.append(button);
     return item;
   });

@@ -71,8 +71,7 @@ async function wasmSource() {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** Requests received and not yet answered; whether any came at all. */
-let waiting = 0;
+/** Whether any request has come: once one has, it warms the engine, not the warm-up articles. */
 let requested = false;
 
 /**
@@ -110,7 +109,7 @@ async function warmEngine() {
   const mod = await engine();
   for (const text of WARM_UP_ARTICLES) {
     await new Promise((resolve) => setTimeout(resolve, 0)); // a request that arrived meanwhile is taken first
-    if (waiting > 0 || requested) break;
+    if (requested) break;
     mod.summarize(text, {});
     performance.mark('engine: warm-up article');
   }
@@ -244,7 +243,6 @@ function forTheWire(id, summary) {
 
 self.addEventListener('message', async ({ data }) => {
   const id = data?.id;
-  waiting++;
   requested = true;
   performance.mark('request: received');
   try {
@@ -254,8 +252,6 @@ self.addEventListener('message', async ({ data }) => {
   } catch (err) {
     const error = toWire(err);
     self.postMessage({ id, ok: false, error, fatal: error.code === 'crash' || error.code === 'engine-load' });
-  } finally {
-    waiting--;
   }
 });
 
