@@ -187,7 +187,7 @@ fn split_sentences(doc: &document::Document) -> Vec<Span> {
         for (k, (range, continues)) in units.enumerate() {
             let key = document::repeat_key(&doc.text[range.clone()]);
             // Only sentences long enough to be news repeat meaningfully ("是的。" may recur).
-            let repeated_sentence = key.chars().count() >= MIN_REPEAT_CHARS && !seen.insert(key);
+            let repeated_sentence = key.letters >= MIN_REPEAT_CHARS && !seen.insert(key);
             spans.push(Span {
                 range,
                 role: block.role,
