@@ -278,26 +278,22 @@ fn tidy(text: &str, keep_phrase_spaces: bool) -> String {
     if !text.contains(char::is_whitespace) {
         return text.to_string();
     }
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    let mut chars = text.chars().peekable();
+    let mut before = None;
+    while let Some(c) = chars.next() {
         if !c.is_whitespace() {
             out.push(c);
-            i += 1;
+            before = Some(c);
             continue;
         }
-        let run_end = (i..chars.len()).find(|&j| !chars[j].is_whitespace()).unwrap_or(chars.len());
-        let before = out.chars().next_back();
-        let after = chars.get(run_end).copied();
-        if let (Some(b), Some(a)) = (before, after) {
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        if let (Some(b), Some(&a)) = (before, chars.peek()) {
             let phrase_space = keep_phrase_spaces && !is_clause_punct(b) && !is_clause_punct(a);
             if !space_is_wrong(b, a) || phrase_space {
                 out.push(' ');
             }
         }
-        i = run_end;
     }
     out
 }

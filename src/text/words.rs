@@ -110,15 +110,19 @@ fn chinese_tokens(piece: &str, offset: usize) -> Vec<Token> {
         .into_iter()
         .filter_map(|t| {
             let word = t.word;
-            let han = word.chars().filter(|&c| is_han(c)).count();
+            let (chars, han) = word.chars().fold((0, 0), |(n, h), c| (n + 1, h + usize::from(is_han(c))));
             let keep = if han > 0 {
                 han >= 2 && !CHINESE_STOP_SET.contains(word)
             } else {
-                word.chars().count() >= 2 && word.chars().all(char::is_alphabetic)
+                chars >= 2 && word.chars().all(char::is_alphabetic)
             };
-            // Chinese has no case: lower-casing is for the Latin words among it.
-            let term = if han > 0 && han == word.chars().count() { word.to_string() } else { word.to_lowercase() };
-            keep.then(|| Token { term, range: offset + t.byte_start..offset + t.byte_end })
+            // Most of jieba's tokens are punctuation and numbers: the term is
+            // built for the kept ones only. Chinese has no case: lower-casing
+            // is for the Latin words among it.
+            keep.then(|| {
+                let term = if han == chars { word.to_string() } else { word.to_lowercase() };
+                Token { term, range: offset + t.byte_start..offset + t.byte_end }
+            })
         })
         .collect()
 }
