@@ -38,6 +38,10 @@ ensure_system_packages() {
 
 ensure_rust() {
   rustup target list --installed | grep -qx "$WASM_TARGET" || rustup target add "$WASM_TARGET"
+  local component
+  for component in rustfmt clippy; do
+    rustup component list --installed | grep -q "^$component" || rustup component add "$component"
+  done
   # The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
   local want have
   want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
@@ -103,6 +107,9 @@ cmd_serve() {
 
 cmd_test() {
   setup
+  log "formatting and lints (cargo fmt, cargo clippy)"
+  cargo fmt --check
+  cargo clippy --quiet --all-targets -- -D warnings
   log "Rust unit, integration and doc tests"
   cargo test
   build_wasm

@@ -26,14 +26,27 @@ fn seeds_repeated(n: usize) -> String {
     once.repeat(n)
 }
 
+/// A named input that grows with `n`, and the first `n` to time it at.
+type Input = (&'static str, fn(usize) -> String, usize);
+
 fn main() {
     article_summarizer::warm_up();
-    let inputs: [(&str, fn(usize) -> String, usize); 6] = [
+    let inputs: [Input; 6] = [
         ("one endless Chinese line (n × 18 chars)", |n| "重庆国际人才交流大会集中引进优秀人才".repeat(n), 12_500),
         ("one endless English line (n words)", |n| "word ".repeat(n), 125_000),
         ("numbers with units (n)", |n| (0..n).map(|i| format!("{i}名，")).collect(), 250_000),
         ("tiny sentences 好。(n)", |n| "好。".repeat(n), 25_000),
-        ("one paragraph repeated (n)", |n| vec!["本次大会集中引进硕士、博士优秀人才3944名，签约落地人才项目260个。"; n].join("\n\n"), 2_500),
+        (
+            "one paragraph repeated (n)",
+            |n| {
+                vec![
+                    "本次大会集中引进硕士、博士优秀人才3944名，签约落地人才项目260个。";
+                    n
+                ]
+                .join("\n\n")
+            },
+            2_500,
+        ),
         ("the five seeds, n times: many stories on one page", seeds_repeated, 4),
     ];
     println!("| adversarial input | n | time at n | at 2n | at 4n | ratio per doubling |");
@@ -41,9 +54,6 @@ fn main() {
     for (name, make, n) in inputs {
         let times: Vec<f64> = [n, 2 * n, 4 * n].iter().map(|&size| time_ms(&make(size))).collect();
         let ratio = (times[2] / times[0]).sqrt();
-        println!(
-            "| {name} | {n} | {:.0} ms | {:.0} ms | {:.0} ms | {ratio:.2} |",
-            times[0], times[1], times[2]
-        );
+        println!("| {name} | {n} | {:.0} ms | {:.0} ms | {:.0} ms | {ratio:.2} |", times[0], times[1], times[2]);
     }
 }

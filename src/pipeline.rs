@@ -7,10 +7,10 @@ use std::ops::Range;
 use crate::document::{self, Role};
 use crate::error::{Error, ErrorKind};
 use crate::figures::{self, SentenceContext};
+use crate::input::Source;
 use crate::keywords;
 use crate::options::Options;
 use crate::output::{self, Utf16Offsets};
-use crate::input::Source;
 use crate::schema::{Article, SourceInfo, Summary, SCHEMA_VERSION};
 use crate::summary::{self, SentenceInput};
 use crate::text::{lang, sentences, words};
@@ -74,16 +74,17 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let spans = split_sentences(&doc);
     // Ranking and keywords read the words of story text only, so page
     // furniture and repeats are not segmented at all.
-    let tokens: Vec<Vec<words::Token>> = spans
-        .iter()
-        .map(|s| {
-            if s.role.is_aside() || s.repeat {
-                Vec::new()
-            } else {
-                words::tokens(&doc.text, s.range.clone(), lang)
-            }
-        })
-        .collect();
+    let tokens: Vec<Vec<words::Token>> =
+        spans
+            .iter()
+            .map(|s| {
+                if s.role.is_aside() || s.repeat {
+                    Vec::new()
+                } else {
+                    words::tokens(&doc.text, s.range.clone(), lang)
+                }
+            })
+            .collect();
     let title_tokens: Vec<Vec<words::Token>> = doc
         .articles
         .iter()

@@ -148,7 +148,8 @@ pub fn summarize_source_js(
 ) -> Result<JsValue, JsError> {
     let source: crate::Source =
         serde_wasm_bindgen::from_value(source).map_err(|e| JsError::new(&format!("Invalid source: {e}")))?;
-    let summary = crate::summarize_source(&source, &options_from(options)?).map_err(|e| JsError::new(&e.to_string()))?;
+    let summary =
+        crate::summarize_source(&source, &options_from(options)?).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&summary)
 }
 

@@ -49,7 +49,8 @@ fn a_saved_web_page_gives_its_article_without_the_page_around_it() {
     for figure in ["3944名", "510亿元"] {
         assert!(figure_texts(&summary).contains(&figure), "{figure} missing from {:?}", figure_texts(&summary));
     }
-    for furniture in ["首页", "关于我们", "分享到微信", "相关阅读", "版权所有", "window.__pwned", "font-family"] {
+    for furniture in ["首页", "关于我们", "分享到微信", "相关阅读", "版权所有", "window.__pwned", "font-family"]
+    {
         assert!(!summary.text.contains(furniture), "{furniture:?} kept in {:?}", summary.text);
     }
 }

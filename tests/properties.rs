@@ -83,15 +83,24 @@ fn check_spans(summary: &Summary) -> Result<(), TestCaseError> {
         .chain(summary.headings.iter().map(|h| (h.start, h.end, &h.text)))
         .chain(summary.dates.iter().map(|d| (d.start, d.end, &d.text)))
         .chain(summary.articles.iter().flat_map(|a| {
-            a.sentences.iter().map(|s| (s.start, s.end, &s.text)).chain(a.figures.iter().map(|f| (f.start, f.end, &f.text)))
+            a.sentences
+                .iter()
+                .map(|s| (s.start, s.end, &s.text))
+                .chain(a.figures.iter().map(|f| (f.start, f.end, &f.text)))
         }));
     prop_assert!(summary.main_article < summary.articles.len(), "main_article outside articles");
     // Every mention once, in document order.
-    prop_assert!(summary.all_figures.windows(2).all(|w| w[0].end <= w[1].start), "all_figures repeats or is out of order");
+    prop_assert!(
+        summary.all_figures.windows(2).all(|w| w[0].end <= w[1].start),
+        "all_figures repeats or is out of order"
+    );
     prop_assert!(summary.dates.windows(2).all(|w| w[0].end <= w[1].start), "dates repeat or are out of order");
     let mut previous_end = 0;
     for article in &summary.articles {
-        prop_assert!(previous_end <= article.start && article.start <= article.end, "articles overlap or run backwards");
+        prop_assert!(
+            previous_end <= article.start && article.start <= article.end,
+            "articles overlap or run backwards"
+        );
         prop_assert!(article.end as usize <= units.len(), "article outside text");
         prop_assert!(utf16_slice(&units, article.start, article.end).is_some(), "article cuts a surrogate pair");
         previous_end = article.end;
@@ -119,7 +128,11 @@ fn real_articles_keep_every_property() {
             let source = article_summarizer::read(&std::fs::read(&path).unwrap(), Some(&name)).unwrap();
             let summary = article_summarizer::summarize_source(&source, &Options::default()).unwrap();
             check_spans(&summary).unwrap_or_else(|e| panic!("{name}: {e}"));
-            assert_eq!(Ok(&summary), article_summarizer::summarize_source(&source, &Options::default()).as_ref(), "{name}");
+            assert_eq!(
+                Ok(&summary),
+                article_summarizer::summarize_source(&source, &Options::default()).as_ref(),
+                "{name}"
+            );
             checked += 1;
         }
     }

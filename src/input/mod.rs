@@ -205,7 +205,8 @@ mod tests {
 
     #[test]
     fn formats_come_from_the_content_then_the_name() {
-        let page = "<!-- saved from url=(0014)about:internet -->\n<!DOCTYPE html><html><body><p>正文。</p></body></html>";
+        let page =
+            "<!-- saved from url=(0014)about:internet -->\n<!DOCTYPE html><html><body><p>正文。</p></body></html>";
         assert_eq!(read(page.as_bytes(), Some("page.txt")).unwrap().format, Format::Html);
         assert_eq!(read(b"<p>fragment</p>", Some("page.htm")).unwrap().format, Format::Html);
         assert_eq!(read("# 标题\n\n正文。".as_bytes(), Some("a.MD")).unwrap().format, Format::Markdown);
