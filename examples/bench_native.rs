@@ -6,6 +6,11 @@
 //!   bench_native scale FILE...       one `summarize` per file, after `warm_up`
 //!   bench_native docs K FILE.jsonl   every line's `text` with K sentences, after a
 //!                                    warm-up pass: total and per-document time
+//!   bench_native repeat summarize|jieba FILE RUNS
+//!                                    one `summarize` (the warm-up), then RUNS calls of
+//!                                    one of the two alone; for counting instructions
+//!                                    under valgrind, where the difference between two
+//!                                    RUNS is the cost of the calls between them
 //!
 //! Each prints one JSON object on stdout, times in milliseconds. It measures in
 //! one process on whatever cores the OS gives it; the caller pins it if it wants.
@@ -18,7 +23,8 @@ use std::time::Instant;
 
 use article_summarizer::{segment_for_bench, summarize, warm_up, Options};
 
-const USAGE: &str = "usage: bench_native warm FILE [RUNS] | scale FILE... | docs K FILE.jsonl";
+const USAGE: &str =
+    "usage: bench_native warm FILE [RUNS] | scale FILE... | docs K FILE.jsonl | repeat summarize|jieba FILE RUNS";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +32,7 @@ fn main() -> ExitCode {
         Some("warm") if (2..=3).contains(&args.len()) => warm(&args[1], args.get(2).map(String::as_str)),
         Some("scale") if args.len() >= 2 => scale(&args[1..]),
         Some("docs") if args.len() == 3 => docs(&args[1], &args[2]),
+        Some("repeat") if args.len() == 4 => repeat(&args[1], &args[2], &args[3]),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -53,11 +60,12 @@ fn read_text(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
 }
 
+fn positive(name: &str, value: &str) -> Result<usize, String> {
+    value.parse().ok().filter(|&n| n > 0).ok_or(format!("{name} must be a positive number, not {value}"))
+}
+
 fn warm(path: &str, runs: Option<&str>) -> Result<String, String> {
-    let runs: usize = match runs {
-        None => 31,
-        Some(r) => r.parse().ok().filter(|&n| n > 0).ok_or(format!("RUNS must be a positive number, not {r}"))?,
-    };
+    let runs = runs.map_or(Ok(31), |r| positive("RUNS", r))?;
     let text = read_text(path)?;
     let options = Options::default();
 
@@ -96,8 +104,23 @@ fn scale(paths: &[String]) -> Result<String, String> {
     Ok(format!("[{}]", rows.join(",")))
 }
 
+fn repeat(which: &str, path: &str, runs: &str) -> Result<String, String> {
+    let runs = positive("RUNS", runs)?;
+    let text = read_text(path)?;
+    let options = Options::default();
+    let cleaned = summarize(&text, &options).map_err(|e| format!("{path}: {e}"))?.text;
+    for _ in 0..runs {
+        match which {
+            "summarize" => drop(black_box(summarize(black_box(&text), &options))),
+            "jieba" => drop(black_box(segment_for_bench(black_box(&cleaned)))),
+            _ => return Err(format!("repeat takes summarize or jieba, not {which}")),
+        }
+    }
+    Ok(format!(r#"{{"runs":{runs}}}"#))
+}
+
 fn docs(k: &str, path: &str) -> Result<String, String> {
-    let k: usize = k.parse().ok().filter(|&n| n > 0).ok_or(format!("K must be a positive number, not {k}"))?;
+    let k = positive("K", k)?;
     let file = read_text(path)?;
     let mut texts = Vec::new();
     for (n, line) in file.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()) {

@@ -22,12 +22,14 @@ pub fn is_cjk_punct(c: char) -> bool {
 pub fn is_letter_or_digit(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if is_han(c) {
+        true
     } else {
         // Not `is_cjk_punct`: its range holds 〇 and 々, which are letters.
         let punctuation = matches!(c, '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{FF01}'..='\u{FF0F}'
             | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}'
             | '“' | '”' | '‘' | '’' | '…' | '—' | '·');
-        is_han(c) || (!punctuation && c.is_alphanumeric())
+        !punctuation && c.is_alphanumeric()
     }
 }
 
