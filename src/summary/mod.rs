@@ -5,7 +5,9 @@
 //! paragraphs and sentences so that each paragraph's topic sentence counts
 //! as early, centrality (TextRank over BM25 similarity) and similarity to
 //! the title, discounts sentences too long to read as a headline or too
-//! thin to carry one, then picks greedily with maximal marginal relevance,
+//! thin to carry one and, in a document long enough to offer a choice,
+//! sentences made mostly of figures (background there; the figures have
+//! their own list), then picks greedily with maximal marginal relevance,
 //! preferring a paragraph not yet drawn from, so that a repeated paragraph
 //! or a near-copy is never chosen twice. An overlong sentence that joins
 //! clauses with `；` is ranked clause by clause ([`clauses`]). The
