@@ -504,7 +504,17 @@ ui.storyList.addEventListener('click', (event) => {
   if (!active) announceDone(doc);
 });
 
+/**
+ * The article pane's scrollTop as of its last scroll event. showDoc runs after other
+ * changes to the page, where reading scrollTop would lay it all out there and then.
+ */
+let articleScroll = 0;
+ui.article.addEventListener('scroll', () => (articleScroll = ui.article.scrollTop), { passive: true });
+
 function showDoc(doc, { keepScroll = false } = {}) {
+  // Writing scrollTop lays the page out (in this task, a frame early), so only when the
+  // reader has scrolled the pane; a new article starts at the top.
+  const scroll = articleScroll;
   const summary = shownSummary(doc);
   currentId = doc.id;
   const articleLang = langTag(summary.lang);
@@ -523,9 +533,8 @@ function showDoc(doc, { keepScroll = false } = {}) {
   clearList(ui.allFigures);
   ui.allFiguresSummary.textContent = t('allFigures', { count: allFiguresCount(doc.summary) });
   renderKeywords(ui.keywords, summary.keywords);
-  const scroll = ui.article.scrollTop;
   renderArticle(ui.article, summary);
-  ui.article.scrollTop = keepScroll ? scroll : 0;
+  if (scroll > 0) ui.article.scrollTop = keepScroll ? scroll : 0;
   syncLengthControl(doc);
   ui.results.hidden = false;
   renderDocs();
