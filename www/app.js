@@ -451,6 +451,12 @@ function shownSummary(doc) {
   });
 }
 
+/**
+ * Stories drawn with the summary; the rest follow, a chunk per frame. More than the list's
+ * box shows (about five) and no more, so the frame that shows the result lays out little.
+ */
+const FIRST_STORIES = 12;
+
 /** The summary whose stories the list shows. */
 let storiesOf = null;
 
@@ -486,7 +492,7 @@ function renderStories(doc, { rebuild = false } = {}) {
     if (k === current) button.setAttribute('aria-current', 'true');
     item.append(button);
     return item;
-  });
+  }, { first: FIRST_STORIES });
 }
 
 ui.storyList.addEventListener('click', (event) => {

@@ -104,15 +104,15 @@ const articleJobs = new WeakMap();
 const listJobs = new WeakMap();
 
 /**
- * Replaces `list`'s children with `build(item, index)` of every item: `perFrame` of them
- * now, and as many after each following frame, so that no frame lays out more than those
- * (a list that is on screen is laid out whole). A newer call (or clearList) abandons an
- * older one's rest.
+ * Replaces `list`'s children with `build(item, index)` of every item: `first` of them
+ * now, and `perFrame` more after each following frame, so that no frame lays out more
+ * than those (a list that is on screen is laid out whole). A newer call (or clearList)
+ * abandons an older one's rest.
  */
-export function replaceInChunks(list, items, build, { perFrame = 24 } = {}) {
+export function replaceInChunks(list, items, build, { perFrame = 24, first = perFrame } = {}) {
   const token = {};
   listJobs.set(list, token);
-  const now = Math.min(items.length, perFrame);
+  const now = Math.min(items.length, first);
   list.replaceChildren(...items.slice(0, now).map((item, i) => build(item, i)));
   if (now === items.length) return;
   (async () => {
