@@ -899,6 +899,8 @@ function nextTask() {
 function warmupCopy(code, text) {
   const copy = ui.results.cloneNode(true);
   for (const node of [copy, ...copy.querySelectorAll('[id]')]) node.removeAttribute('id');
+  // A checked radio of the same name would uncheck the real length control's.
+  for (const input of copy.querySelectorAll('input[name]')) input.removeAttribute('name');
   copy.classList.add('font-warmup');
   copy.setAttribute('aria-hidden', 'true');
   copy.inert = true;
