@@ -167,7 +167,7 @@ function hideProgress() {
 // The client was made and its worker started by boot.js, before this module loaded.
 function onReady() {
   if (!active && status.state === 'loading') setStatus('ready', 'ready');
-  // Now, not while the page loads: the engine's start has the cores to itself.
+  // Not while the page loads, where it would compete with the engine's start for the cores.
   startFontWarmup();
   // No first article yet: the service worker a while later, so as not to compete with a drop.
   setTimeout(registerServiceWorkerSoon, SERVICE_WORKER_DELAY_MS);
