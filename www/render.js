@@ -230,9 +230,8 @@ async function fillInBackground(job) {
   /** Builds the first section not built yet; false when there is none. */
   const buildNext = () => {
     while (next < job.sections.length && job.sections[next].filled) next++;
-    if (next < job.sections.length) fillSection(job, next);
-    else if (!produce(job)) return false;
-    else fillSection(job, next);
+    if (next === job.sections.length && !produce(job)) return false;
+    fillSection(job, next);
     return true;
   };
   // The first after the frame that shows the rest of the result, which then lays out no article.
