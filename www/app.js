@@ -167,6 +167,8 @@ function hideProgress() {
 // The client was made and its worker started by boot.js, before this module loaded.
 function onReady() {
   if (!active && status.state === 'loading') setStatus('ready', 'ready');
+  // Not while the page loads, where it would compete with the engine's start for the cores.
+  startFontWarmup();
   // No first article yet: the service worker a while later, so as not to compete with a drop.
   setTimeout(registerServiceWorkerSoon, SERVICE_WORKER_DELAY_MS);
 }
@@ -225,6 +227,7 @@ const currentDoc = () => docs.find((d) => d.id === currentId) ?? null;
 /** Adds articles to the queue and starts working through it. */
 function addDocs(inputs) {
   if (inputs.length === 0) return;
+  stopFontWarmup();
   userPicked = false;
   for (const input of inputs) {
     const doc = {
@@ -448,6 +451,12 @@ function shownSummary(doc) {
   });
 }
 
+/**
+ * Stories drawn with the summary; the rest follow, a chunk per frame. More than the list's
+ * box shows (about five) and no more, so the frame that shows the result lays out little.
+ */
+const FIRST_STORIES = 12;
+
 /** The summary whose stories the list shows. */
 let storiesOf = null;
 
@@ -483,7 +492,7 @@ function renderStories(doc, { rebuild = false } = {}) {
     if (k === current) button.setAttribute('aria-current', 'true');
     item.append(button);
     return item;
-  });
+  }, { first: FIRST_STORIES });
 }
 
 ui.storyList.addEventListener('click', (event) => {
@@ -501,7 +510,17 @@ ui.storyList.addEventListener('click', (event) => {
   if (!active) announceDone(doc);
 });
 
+/**
+ * The article pane's scrollTop as of its last scroll event. showDoc runs after other
+ * changes to the page, where reading scrollTop would lay it all out there and then.
+ */
+let articleScroll = 0;
+ui.article.addEventListener('scroll', () => (articleScroll = ui.article.scrollTop), { passive: true });
+
 function showDoc(doc, { keepScroll = false } = {}) {
+  // Writing scrollTop lays the page out (in this task, a frame early), so only when the
+  // reader has scrolled the pane; a new article starts at the top.
+  const scroll = articleScroll;
   const summary = shownSummary(doc);
   currentId = doc.id;
   const articleLang = langTag(summary.lang);
@@ -520,9 +539,8 @@ function showDoc(doc, { keepScroll = false } = {}) {
   clearList(ui.allFigures);
   ui.allFiguresSummary.textContent = t('allFigures', { count: allFiguresCount(doc.summary) });
   renderKeywords(ui.keywords, summary.keywords);
-  const scroll = ui.article.scrollTop;
   renderArticle(ui.article, summary);
-  ui.article.scrollTop = keepScroll ? scroll : 0;
+  if (scroll > 0) ui.article.scrollTop = keepScroll ? scroll : 0;
   syncLengthControl(doc);
   ui.results.hidden = false;
   renderDocs();
@@ -838,71 +856,121 @@ function registerServiceWorker() {
 
 /**
  * The first time the page draws a font at a given size and weight, Chromium looks it up
- * (on Linux through a synchronous call to the browser process). The results use dozens of
- * them, which made the first result's frame 100–250 ms long on a busy machine, most of it
- * these look-ups. So, while the engine loads, a copy of the results holding a line of each
- * language is laid out off screen, one part per frame, and removed: the look-ups are paid
- * before any result arrives, and the font cache they fill lasts as long as the page.
+ * (on Linux through a synchronous call to the browser process), and again for each script
+ * that falls back to another font. The results use dozens of them, which made the first
+ * result's frames long on a busy machine, most of it these look-ups. So once the engine is
+ * ready, a copy of the results is laid out off screen, a piece at a time, with text of
+ * both scripts and digits in every style the results use: the look-ups are paid before
+ * any result arrives, and the font cache they fill lasts as long as the page. An article
+ * given meanwhile stops it: from then on its tasks would delay the result.
  */
 const WARM_TEXT = {
-  zh: '营收增长12.6%，约3944名人才落户。',
-  en: 'Revenue rose 12.6% to $3,944 million.',
+  zh: '营收增长12.6%，约3944名人才落户 Revenue rose 12.6% to $3,944 million.',
+  en: 'Revenue rose 12.6% to $3,944 million, 营收增长12.6%，约3944名人才落户。',
 };
 
-async function warmFonts() {
+/** Script time per warm-up task, as for the article's own pieces (render.js). */
+const WARM_BUDGET_MS = 6;
+
+/** null until started; `stopped` once an article is given. */
+let fontWarmup = null;
+
+function startFontWarmup() {
+  if (fontWarmup) return;
+  fontWarmup = { stopped: false };
+  warmFonts(fontWarmup);
+}
+
+function stopFontWarmup() {
+  if (fontWarmup) fontWarmup.stopped = true;
+  else fontWarmup = { stopped: true }; // not started yet: now it never will
+}
+
+/** A task of its own, without the 4 ms that nested timeouts are held back. */
+function nextTask() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** An off-screen copy of the results holding `text` in every part, in language `code`. */
+function warmupCopy(code, text) {
+  const copy = ui.results.cloneNode(true);
+  for (const node of [copy, ...copy.querySelectorAll('[id]')]) node.removeAttribute('id');
+  // A checked radio of the same name would uncheck the real length control's.
+  for (const input of copy.querySelectorAll('input[name]')) input.removeAttribute('name');
+  copy.classList.add('font-warmup');
+  copy.setAttribute('aria-hidden', 'true');
+  copy.inert = true;
+  copy.hidden = false;
+  const $$ = (selector) => copy.querySelector(selector);
+  // The article's language where showDoc puts it, the interface's elsewhere: the
+  // fonts looked up depend on both.
+  for (const selector of ['.result-title', '.sentences', '.figures', '.chips', '.article-text']) {
+    $$(selector).lang = langTag(code);
+  }
+  $$('.source').textContent = text;
+  $$('.result-title').textContent = text;
+  $$('.stories').hidden = false;
+  const stories = [false, true].map((current) => {
+    const item = el('li');
+    const story = el('button', 'doc');
+    const name = el('span', 'doc-name', text);
+    name.lang = langTag(code);
+    story.append(name, el('span', 'doc-state', t('mainStory')));
+    if (current) story.setAttribute('aria-current', 'true');
+    item.append(story);
+    return item;
+  });
+  $$('.stories .docs').replaceChildren(...stories);
+  renderSentences($$('.sentences'), [{ text }]);
+  const figure = { text: '12.6%', kind: 'change', direction: 'up', qualifier: '约', label: text, compared_to: text };
+  renderFigures($$('.figures'), [figure, { ...figure, text: '$3,944万', direction: 'down' }]);
+  $$('.empty-note').hidden = false;
+  $$('.all-figures').hidden = false;
+  $$('.all-figures').open = true;
+  $$('.all-figures summary').textContent = text;
+  renderAllFigures($$('.all-figures-list'), [figure]);
+  renderKeywords($$('.chips'), [{ word: text }]);
+  const n = text.length;
+  const at = (k) => ({ start: k * (n + 2), end: k * (n + 2) + n });
+  renderArticle($$('.article-text'), {
+    text: Array(6).fill(text).join('\n\n'),
+    sentences: [{ text, ...at(3) }],
+    figures: [{ ...figure, ...at(4) }],
+    headings: [1, 2, 3].map((level) => ({ text, level, ...at(level - 1) })),
+  });
+  return copy;
+}
+
+/**
+ * Lays the copy out piece by piece (each element that holds text, in document order),
+ * forcing the layout after each so that its look-ups happen there and then, and yields
+ * whenever a task has used its budget.
+ */
+async function warmFonts(state) {
+  let started = performance.now();
   for (const [code, text] of Object.entries(WARM_TEXT)) {
-    const copy = ui.results.cloneNode(true);
-    for (const node of [copy, ...copy.querySelectorAll('[id]')]) node.removeAttribute('id');
-    copy.classList.add('font-warmup');
-    copy.setAttribute('aria-hidden', 'true');
-    copy.inert = true;
-    copy.hidden = false;
-    const $$ = (selector) => copy.querySelector(selector);
-    // The article's language where showDoc puts it, the interface's elsewhere: the
-    // fonts looked up depend on both.
-    for (const selector of ['.result-title', '.sentences', '.figures', '.chips', '.article-text']) {
-      $$(selector).lang = langTag(code);
-    }
-    $$('.source').textContent = text;
-    $$('.result-title').textContent = text;
-    $$('.stories').hidden = false;
-    const stories = [false, true].map((current) => {
-      const item = el('li');
-      const story = el('button', 'doc');
-      const name = el('span', 'doc-name', text);
-      name.lang = langTag(code);
-      story.append(name, el('span', 'doc-state', t('mainStory')));
-      if (current) story.setAttribute('aria-current', 'true');
-      item.append(story);
-      return item;
-    });
-    $$('.stories .docs').replaceChildren(...stories);
-    renderSentences($$('.sentences'), [{ text }]);
-    const figure = { text: '12.6%', kind: 'change', direction: 'up', qualifier: text, label: text, compared_to: text };
-    renderFigures($$('.figures'), [figure, { ...figure, direction: 'down' }]);
-    $$('.empty-note').hidden = false;
-    $$('.all-figures').hidden = false;
-    $$('.all-figures').open = true;
-    renderAllFigures($$('.all-figures-list'), [figure]);
-    renderKeywords($$('.chips'), [{ word: text }]);
-    const n = text.length;
-    const article = Array(5).fill(text).join('\n\n');
-    const at = (k) => ({ start: k * (n + 2), end: k * (n + 2) + n });
-    renderArticle($$('.article-text'), {
-      text: article,
-      sentences: [{ text, ...at(3) }],
-      figures: [{ ...figure, ...at(4) }],
-      headings: [1, 2, 3].map((level) => ({ text, level, ...at(level - 1) })),
-    });
-    // One part per frame, so that no frame pays for many look-ups at once.
-    const parts = [...copy.querySelector('.summary-pane').children, copy.querySelector('.article-pane')];
-    for (const part of parts) part.hidden = true;
+    const copy = warmupCopy(code, text);
+    const pieces = [...copy.querySelectorAll('*')].filter((node) =>
+      [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.data.trim()));
+    for (const piece of pieces) piece.classList.add('is-warming-later');
     document.body.append(copy);
-    for (const part of parts) {
-      part.hidden = false;
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    try {
+      for (const piece of pieces) {
+        if (performance.now() - started >= WARM_BUDGET_MS) {
+          await nextTask();
+          started = performance.now();
+        }
+        if (state.stopped) return;
+        piece.classList.remove('is-warming-later');
+        void copy.offsetHeight; // lays the piece out now, which looks its fonts up
+      }
+    } finally {
+      copy.remove();
     }
-    copy.remove();
   }
 }
 
@@ -913,5 +981,3 @@ function whenIdle(callback) {
 
 applyLanguage();
 loadSamples();
-// Fonts at once, after the first frame: the engine takes longer to load than they do.
-requestAnimationFrame(() => setTimeout(warmFonts, 0));

@@ -344,6 +344,32 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
     });
   });
 
+  test('the article pane keeps its place when the length changes, and starts at the top for the next article', async () => {
+    await withPage({ width: 1280, height: 900 }, async (page) => {
+      await dropFile(page, SEED, await sampleBytes(SEED));
+      await waitForSummary(page, SEED);
+      const pane = page.locator('#article-text');
+      const scrollTop = () => pane.evaluate((node) => node.scrollTop);
+      await pane.evaluate((node) => (node.scrollTop = 400));
+      await page.waitForFunction(() => document.getElementById('article-text').scrollTop === 400);
+      // A frame for the pane's scroll event, which is how the page learns where it is.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+
+      const medium = await page.locator('#sentences .sentence').count();
+      await page.locator('#length label').filter({ hasText: 'Long' }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('#sentences .sentence').length > n, medium);
+      await waitForSummary(page, 'the long summary');
+      assert.equal(await scrollTop(), 400, 'the article pane moved when the length changed');
+
+      const next = '002_51f0002b257610da.txt';
+      const before = await page.locator('#result-title').textContent();
+      await dropFile(page, next, await sampleBytes(next));
+      await page.waitForFunction((title) => document.getElementById('result-title').textContent !== title, before);
+      await waitForSummary(page, next);
+      assert.equal(await scrollTop(), 0, 'the next article did not start at the top of the pane');
+    });
+  });
+
   test('the summary can be copied as text and as Markdown, and downloaded as JSON', async () => {
     await withPage(
       { width: 1280, height: 900 },
