@@ -9,7 +9,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Eligibility;
-use crate::text::chars::is_letter_or_digit;
+use crate::text::chars::{is_han, is_letter_or_digit};
 
 /// Sentences compared on each side of a sentence when building the graph.
 /// Articles up to twice this long get the full TextRank graph.
@@ -219,7 +219,9 @@ fn digit_share(text: &str) -> f64 {
     let (mut digits, mut all, mut run) = (0usize, 0usize, 0usize);
     for c in text.chars().filter(|&c| is_letter_or_digit(c)) {
         all += 1;
-        if c.is_numeric() {
+        // `is_numeric` looks each Chinese character up in Unicode's tables.
+        let numeric = if c.is_ascii() { c.is_ascii_digit() } else { !is_han(c) && c.is_numeric() };
+        if numeric {
             run += 1;
             continue;
         }
