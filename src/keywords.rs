@@ -29,7 +29,7 @@ pub fn extract(text: &str, sentences: &[(&[Token], f64)], title: &[Token], limit
     for (tokens, weight) in sentences {
         for token in tokens.iter() {
             let surface = &text[token.range.clone()];
-            let entry = entries.entry(&token.term).or_insert(Entry {
+            let entry = entries.entry(token.term.as_ref()).or_insert(Entry {
                 score: 0.0,
                 first: token.range.start,
                 surfaces: Vec::new(),
@@ -41,7 +41,7 @@ pub fn extract(text: &str, sentences: &[(&[Token], f64)], title: &[Token], limit
             }
         }
     }
-    let in_title: FxHashSet<&str> = title.iter().map(|t| t.term.as_str()).collect();
+    let in_title: FxHashSet<&str> = title.iter().map(|t| t.term.as_ref()).collect();
     let mut ranked: Vec<(String, f64, usize)> = entries
         .into_iter()
         .map(|(term, entry)| {

@@ -222,7 +222,7 @@ fn rank_article(
         .map(|&i| {
             let sentence = &text[spans[i].range.clone()];
             SentenceInput {
-                terms: tokens[i].iter().map(|t| t.term.as_str()).collect(),
+                terms: tokens[i].iter().map(|t| t.term.as_ref()).collect(),
                 eligibility: summary::eligibility(sentence, lang, spans[i].may_be_partial),
                 needs_previous: spans[i].continues || summary::needs_previous(sentence, lang),
                 text: sentence,
@@ -230,7 +230,7 @@ fn rank_article(
             }
         })
         .collect();
-    let title_terms: Vec<&str> = title_tokens.iter().map(|t| t.term.as_str()).collect();
+    let title_terms: Vec<&str> = title_tokens.iter().map(|t| t.term.as_ref()).collect();
     let candidates = inputs.iter().filter(|s| s.eligibility == summary::Eligibility::Candidate).count();
     // A character budget alone lets as many sentences in as fit.
     let count = match (options.sentences, options.max_chars) {
