@@ -68,7 +68,7 @@ pub fn figure(text: &str, offsets: &Utf16Offsets, found: crate::figures::Figure)
         text: text[found.range].to_string(),
         value: found.value,
         value_max: found.value_max,
-        unit: found.unit,
+        unit: found.unit.to_string(),
         kind: found.kind,
         label: found.label,
         qualifier: found.qualifier,

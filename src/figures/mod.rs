@@ -53,7 +53,6 @@ mod units;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::schema::{Direction, FigureKind, Lang};
@@ -132,8 +131,8 @@ pub struct Figure {
     pub value: f64,
     /// A range's upper end.
     pub value_max: Option<f64>,
-    /// The unit after multipliers, e.g. "元".
-    pub unit: String,
+    /// The unit after multipliers, e.g. "元": one of the unit table's.
+    pub unit: &'static str,
     /// What kind of quantity it is.
     pub kind: FigureKind,
     /// What it counts, e.g. "签约金额".
@@ -305,7 +304,7 @@ fn all_figures(text: &str, tokens: Vec<scan::Token>, lang: Lang) -> Vec<(Figure,
         let figure = Figure {
             range: token.surface,
             value: token.value,
-            unit: token.unit.to_string(),
+            unit: token.unit,
             kind,
             label: label.text,
             qualifier: token.qualifier.to_string(),
@@ -402,9 +401,9 @@ fn is_people(figure: &Figure) -> bool {
 /// label (or the first non-empty one), in first-seen order.
 fn merge_repeats(figures: Vec<Figure>, lang: Lang) -> Vec<Figure> {
     let mut merged: Vec<(Figure, usize)> = Vec::new();
-    let mut by_value: HashMap<(u64, String), Vec<usize>> = HashMap::new();
+    let mut by_value: rustc_hash::FxHashMap<(u64, &str), Vec<usize>> = Default::default();
     for figure in figures {
-        let key = (figure.value.to_bits(), figure.unit.clone());
+        let key = (figure.value.to_bits(), figure.unit);
         let groups = by_value.entry(key).or_default();
         let specific = is_specific(&figure);
         let same = groups.iter().copied().find(|&g| specific || labels_alike(&merged[g].0.label, &figure.label, lang));

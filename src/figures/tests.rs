@@ -55,7 +55,7 @@ fn chinese_numbers_are_read_with_multipliers_and_units() {
     for &(text, surface, value, unit, kind) in cases {
         let figures = all(text, Lang::Zh);
         let f = find(text, &figures, surface);
-        assert_eq!((f.value, f.unit.as_str(), f.kind), (value, unit, kind), "{text}");
+        assert_eq!((f.value, f.unit, f.kind), (value, unit, kind), "{text}");
     }
 }
 
@@ -76,7 +76,7 @@ fn english_numbers_are_read_with_scales_and_iso_currencies() {
     for &(text, surface, value, unit, kind) in cases {
         let figures = all(text, Lang::En);
         let f = find(text, &figures, surface);
-        assert_eq!((f.value, f.unit.as_str(), f.kind), (value, unit, kind), "{text}");
+        assert_eq!((f.value, f.unit, f.kind), (value, unit, kind), "{text}");
     }
 }
 
@@ -355,7 +355,7 @@ fn check_readings(cases: &[Reading], lang: Lang) {
     for &(text, surface, value, value_max, unit, kind) in cases {
         let figures = all(text, lang);
         let f = find(text, &figures, surface);
-        assert_eq!((f.value, f.value_max, f.unit.as_str(), f.kind), (value, value_max, unit, kind), "{text}");
+        assert_eq!((f.value, f.value_max, f.unit, f.kind), (value, value_max, unit, kind), "{text}");
     }
 }
 
