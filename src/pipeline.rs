@@ -66,7 +66,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         ));
     }
     let doc = document::parse(text);
-    if doc.articles.is_empty() || !doc.text.chars().any(char::is_alphanumeric) {
+    if doc.articles.is_empty() || !doc.text.chars().any(crate::text::chars::is_letter_or_digit) {
         return Err(Error::new(ErrorKind::Empty, "There is no text to summarize."));
     }
     let lang = options.lang.unwrap_or_else(|| lang::detect(&doc.text));

@@ -38,7 +38,7 @@ pub use rank::{rank, SentenceInput};
 use std::ops::Range;
 
 use crate::schema::Lang;
-use crate::text::chars::ends_sentence;
+use crate::text::chars::{ends_sentence, is_letter_or_digit};
 use crate::text::sentences::trimmed;
 
 /// Shortest headline sentence, in characters for Chinese.
@@ -183,7 +183,8 @@ pub enum Eligibility {
 pub fn eligibility(sentence: &str, lang: Lang, may_be_partial: bool) -> Eligibility {
     let chars = sentence.chars().count();
     let starts_whole = sentence.chars().next().is_some_and(|c| !c.is_lowercase() && !",，、。;；:：)）”".contains(c));
-    let has_words = sentence.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_FALLBACK_CHARS;
+    let has_words =
+        sentence.chars().filter(|&c| is_letter_or_digit(c)).take(MIN_FALLBACK_CHARS).count() >= MIN_FALLBACK_CHARS;
     if may_be_partial || !starts_whole || !has_words || chars > MAX_CHARS {
         return Eligibility::Never;
     }
@@ -209,7 +210,7 @@ pub fn is_candidate(sentence: &str, lang: Lang) -> bool {
 /// sentence before it ("因此", "他们", "However", "He"): on its own it
 /// would misstate or dangle.
 pub fn needs_previous(sentence: &str, lang: Lang) -> bool {
-    let body = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let body = sentence.trim_start_matches(|c: char| !is_letter_or_digit(c));
     match lang {
         Lang::Zh => {
             !INDEPENDENT_WORDS.iter().any(|w| body.starts_with(w))

@@ -31,7 +31,7 @@
 
 use std::ops::Range;
 
-use super::chars::{is_closer, is_han, is_terminator};
+use super::chars::{is_closer, is_han, is_letter_or_digit, is_terminator};
 
 /// A quote still open after this many characters is treated as unbalanced.
 pub const MAX_OPEN_QUOTE_CHARS: usize = 200;
@@ -163,7 +163,7 @@ pub fn split(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
             continue;
         }
         // A piece with no word in it ("……", "”") belongs to the sentence before.
-        let has_word = text[range.clone()].chars().any(|c| c.is_alphanumeric());
+        let has_word = text[range.clone()].chars().any(is_letter_or_digit);
         match sentences.last_mut() {
             Some(last) if !has_word => last.end = range.end,
             _ => sentences.push(range),
