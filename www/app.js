@@ -8,6 +8,7 @@
 import { client, firstStart } from './boot.js';
 import { allFiguresCount, storyAt, storyTitles } from './client.js';
 import {
+  articlePosition,
   clearList,
   el,
   ensureArticleRange,
@@ -17,6 +18,7 @@ import {
   renderKeywords,
   renderSentences,
   replaceInChunks,
+  restoreArticlePosition,
 } from './render.js';
 import { fileStem, toJson, toMarkdown, toPlainText } from './export.js';
 import { initialLanguage, saveLanguage, translate } from './i18n.js';
@@ -518,9 +520,10 @@ let articleScroll = 0;
 ui.article.addEventListener('scroll', () => (articleScroll = ui.article.scrollTop), { passive: true });
 
 function showDoc(doc, { keepScroll = false } = {}) {
-  // Writing scrollTop lays the page out (in this task, a frame early), so only when the
-  // reader has scrolled the pane; a new article starts at the top.
+  // Reading and writing the pane's layout costs a layout in this task, so only when the
+  // reader has scrolled it and the same article is drawn again; a new one starts at the top.
   const scroll = articleScroll;
+  const position = keepScroll ? articlePosition(ui.article, scroll) : null;
   const summary = shownSummary(doc);
   currentId = doc.id;
   const articleLang = langTag(summary.lang);
@@ -540,7 +543,8 @@ function showDoc(doc, { keepScroll = false } = {}) {
   ui.allFiguresSummary.textContent = t('allFigures', { count: allFiguresCount(doc.summary) });
   renderKeywords(ui.keywords, summary.keywords);
   renderArticle(ui.article, summary);
-  if (scroll > 0) ui.article.scrollTop = keepScroll ? scroll : 0;
+  if (position) restoreArticlePosition(ui.article, position);
+  else if (scroll > 0) ui.article.scrollTop = 0;
   syncLengthControl(doc);
   ui.results.hidden = false;
   renderDocs();

@@ -216,6 +216,44 @@ export function ensureArticleRange(container, start, end = start + 1) {
   for (let i = Math.max(0, lo - AROUND); i <= Math.min(sections.length - 1, hi + AROUND); i++) fillSection(job, i);
 }
 
+/**
+ * Where the reader is in the article pane: the section at the top of its view and how far
+ * into it, to come back to once the same text is drawn again (another length, another
+ * story). A long article is drawn again from nothing, so its scrollTop alone would land
+ * on placeholders or beyond the end; its sections are the same for the same text. Read
+ * it before the page changes, while the layout is the last frame's; `scrollTop` is the
+ * pane's, as the caller last saw it. Null at the top.
+ */
+export function articlePosition(container, scrollTop) {
+  const job = articleJobs.get(container);
+  if (!job || job.nodes.length === 0 || scrollTop <= 0) return null;
+  const origin = container.getBoundingClientRect().top - scrollTop;
+  const topOf = (i) => job.nodes[i].getBoundingClientRect().top - origin;
+  // The last section whose top is at or above the view's.
+  let lo = 0;
+  for (let hi = job.nodes.length - 1; lo < hi; ) {
+    const mid = (lo + hi + 1) >> 1;
+    if (topOf(mid) <= scrollTop) lo = mid;
+    else hi = mid - 1;
+  }
+  return { text: job.summary.text, section: lo, within: scrollTop - topOf(lo) };
+}
+
+/**
+ * Scrolls the pane back to `position` (from articlePosition) if it holds the same text,
+ * building that section and its neighbours first; otherwise leaves it at the top.
+ */
+export function restoreArticlePosition(container, position) {
+  const job = articleJobs.get(container);
+  if (!job || !position || position.text !== job.summary.text) return;
+  while (!job.done && job.sections.length <= position.section) produce(job);
+  const i = Math.min(position.section, job.sections.length - 1);
+  if (i < 0) return;
+  ensureArticleRange(container, job.sections[i].start);
+  const origin = container.getBoundingClientRect().top - container.scrollTop;
+  container.scrollTop = job.nodes[i].getBoundingClientRect().top - origin + position.within;
+}
+
 /** Sections built either side of a range asked for (see ensureArticleRange). */
 const AROUND = 2;
 

@@ -370,6 +370,40 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
     });
   });
 
+  test('in a long article drawn in pieces, the pane keeps the paragraph in view when the length changes', async () => {
+    const files = ['000_1fb41a5b070bc01f.txt', '001_390a5977ca1d2999.txt', '002_51f0002b257610da.txt', '003_87e33b86b0e8928d.txt', '004_f8165d4474bce291.txt'];
+    const parts = [];
+    for (let i = 0; i < 3; i++) for (const file of files) parts.push(await sampleBytes(file), Buffer.from('\n\n'));
+    await withPage({ width: 1280, height: 900 }, async (page) => {
+      await dropFile(page, 'long.txt', Buffer.concat(parts));
+      await waitForSummary(page, 'a long article');
+      await page.waitForFunction(() => !document.getElementById('article-text').hasAttribute('aria-busy'));
+      const pane = page.locator('#article-text');
+      // The text of the first paragraph met going down from the top of the pane's view.
+      const textAtTop = () => pane.evaluate((node) => {
+        const box = node.getBoundingClientRect();
+        for (let y = box.top + 4; y < box.top + 300; y += 8) {
+          const block = document.elementFromPoint(box.left + 40, y)?.closest('.article-block');
+          if (block) return block.textContent.slice(0, 60);
+        }
+        return null;
+      });
+      const twoFrames = () => page.evaluate(() => new Promise((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
+      await pane.evaluate((node) => (node.scrollTop = Math.round(node.scrollHeight * 0.6)));
+      await twoFrames();
+      const before = await textAtTop();
+      assert.ok(before, 'no article text at the top of the pane');
+
+      const medium = await page.locator('#sentences .sentence').count();
+      await page.locator('#length label').filter({ hasText: 'Long' }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('#sentences .sentence').length > n, medium);
+      await waitForSummary(page, 'the long summary');
+      await twoFrames();
+      assert.equal(await textAtTop(), before, 'another part of the article came into view when the length changed');
+    });
+  });
+
   test('the summary can be copied as text and as Markdown, and downloaded as JSON', async () => {
     await withPage(
       { width: 1280, height: 900 },
