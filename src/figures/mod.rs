@@ -389,7 +389,7 @@ fn score(figure: &Figure, text_len: usize, sentence: Option<&SentenceContext>, t
 }
 
 fn is_people(figure: &Figure) -> bool {
-    if units::PEOPLE_UNITS.contains(&figure.unit) {
+    if units::PEOPLE_UNITS.contains(figure.unit) {
         return true;
     }
     let last_word = figure.label.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
