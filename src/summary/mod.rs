@@ -41,7 +41,12 @@ use crate::schema::Lang;
 use crate::text::chars::{ends_sentence, is_letter_or_digit};
 use crate::text::sentences::trimmed;
 
-/// Shortest headline sentence, in characters for Chinese.
+/// Shortest headline sentence for Chinese, in letters and digits: its
+/// punctuation does not count, so a flourish of two four-character phrases
+/// ("江流浩荡,群星汇聚。", eight) is not one. Counting punctuation as well,
+/// LCSTS scored 26.73/15.30 against 26.66/15.25 and CFBench 25.64/12.34
+/// against 25.59/12.29 (both still above their peers), but the seeds'
+/// picks held such flourishes and "汇聚了一批前沿观点。".
 const MIN_CHINESE_CHARS: usize = 10;
 /// Shortest headline sentence, in words for English.
 const MIN_ENGLISH_WORDS: usize = 6;
@@ -189,7 +194,9 @@ pub fn eligibility(sentence: &str, lang: Lang, may_be_partial: bool) -> Eligibil
         return Eligibility::Never;
     }
     let long_enough = match lang {
-        Lang::Zh => chars >= MIN_CHINESE_CHARS,
+        Lang::Zh => {
+            sentence.chars().filter(|&c| is_letter_or_digit(c)).take(MIN_CHINESE_CHARS).count() >= MIN_CHINESE_CHARS
+        }
         Lang::En => sentence.split_whitespace().count() >= MIN_ENGLISH_WORDS,
     };
     let ends_whole = ends_sentence(sentence);
@@ -289,6 +296,8 @@ mod tests {
         assert!(is_candidate("11月16日,为期两天的重庆国际人才交流大会落下帷幕。", Lang::Zh));
         assert!(!is_candidate("从而推动西部人才高质量发", Lang::Zh), "cut at a page break");
         assert!(!is_candidate("大会闭幕。", Lang::Zh), "too short");
+        assert!(!is_candidate("江流浩荡,群星汇聚。", Lang::Zh), "eight letters: the punctuation does not count");
+        assert!(is_candidate("重庆今年新增科技型企业。", Lang::Zh));
         assert!(!is_candidate("and then the council voted to approve it.", Lang::En), "starts mid-sentence");
         assert!(is_candidate("The council voted on Tuesday to approve the budget.", Lang::En));
     }
