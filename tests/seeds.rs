@@ -164,10 +164,13 @@ fn the_bold_figures_of_a_data_box_lead_the_key_figures() {
 }
 
 #[test]
-fn a_literary_flourish_does_not_lead_the_summary() {
-    // Seed 000 opens "江流浩荡,群星汇聚。": eight letters of scene-setting, no news.
+fn a_literary_flourish_is_not_a_headline_sentence() {
+    // Seed 000 opens "江流浩荡,群星汇聚。" (eight letters) and seed 004 "嘉陵之畔，群贤毕至，
+    // 共襄盛举。" (four-character phrases only): scene-setting, no news.
     let summary = summary_of("000");
     let first = &summary.sentences[0].text;
     assert!(!first.starts_with("江流浩荡"), "the flourish leads: {first:?}");
     assert!(first.contains("重庆国际人才交流大会"), "the lead is not the news: {first:?}");
+    let summary = summary_of("004");
+    assert!(summary.sentences.iter().all(|s| !s.text.starts_with("嘉陵之畔")), "{:?}", summary.sentences);
 }

@@ -38,7 +38,7 @@ pub use rank::{rank, SentenceInput};
 use std::ops::Range;
 
 use crate::schema::Lang;
-use crate::text::chars::{ends_sentence, is_letter_or_digit};
+use crate::text::chars::{ends_sentence, is_han, is_letter_or_digit};
 use crate::text::sentences::trimmed;
 
 /// Shortest headline sentence for Chinese, in letters and digits: its
@@ -196,6 +196,7 @@ pub fn eligibility(sentence: &str, lang: Lang, may_be_partial: bool) -> Eligibil
     let long_enough = match lang {
         Lang::Zh => {
             sentence.chars().filter(|&c| is_letter_or_digit(c)).take(MIN_CHINESE_CHARS).count() >= MIN_CHINESE_CHARS
+                && !is_four_character_flourish(sentence)
         }
         Lang::En => sentence.split_whitespace().count() >= MIN_ENGLISH_WORDS,
     };
@@ -205,6 +206,21 @@ pub fn eligibility(sentence: &str, lang: Lang, may_be_partial: bool) -> Eligibil
     } else {
         Eligibility::Fallback
     }
+}
+
+/// True for a sentence made only of four-character phrases ("嘉陵之畔，群贤毕至，
+/// 共襄盛举。"): the scene-setting a Chinese feature opens with, which names
+/// nothing that happened. It is chosen only when too few others are there.
+fn is_four_character_flourish(sentence: &str) -> bool {
+    let body = sentence.trim_end_matches(|c: char| !is_letter_or_digit(c));
+    let mut phrases = 0;
+    for phrase in body.split(['，', ',', '、', '；', ';']) {
+        if phrase.chars().count() != 4 || !phrase.chars().all(is_han) {
+            return false;
+        }
+        phrases += 1;
+    }
+    phrases >= 2
 }
 
 /// True when `sentence` (body text) may be chosen as a headline sentence on its merits.
@@ -298,6 +314,8 @@ mod tests {
         assert!(!is_candidate("大会闭幕。", Lang::Zh), "too short");
         assert!(!is_candidate("江流浩荡,群星汇聚。", Lang::Zh), "eight letters: the punctuation does not count");
         assert!(is_candidate("重庆今年新增科技型企业。", Lang::Zh));
+        assert!(!is_candidate("嘉陵之畔，群贤毕至，共襄盛举。", Lang::Zh), "four-character phrases only");
+        assert!(is_candidate("嘉陵之畔，重庆国际人才交流大会开幕。", Lang::Zh));
         assert!(!is_candidate("and then the council voted to approve it.", Lang::En), "starts mid-sentence");
         assert!(is_candidate("The council voted on Tuesday to approve the budget.", Lang::En));
     }
