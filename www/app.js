@@ -12,6 +12,7 @@ import {
   clearList,
   el,
   ensureArticleRange,
+  nextTask,
   renderAllFigures,
   renderArticle,
   renderFigures,
@@ -19,6 +20,7 @@ import {
   renderSentences,
   replaceInChunks,
   restoreArticlePosition,
+  TASK_BUDGET_MS,
 } from './render.js';
 import { fileStem, toJson, toMarkdown, toPlainText } from './export.js';
 import { initialLanguage, saveLanguage, translate } from './i18n.js';
@@ -873,9 +875,6 @@ const WARM_TEXT = {
   en: 'Revenue rose 12.6% to $3,944 million, 营收增长12.6%，约3944名人才落户。',
 };
 
-/** Script time per warm-up task, as for the article's own pieces (render.js). */
-const WARM_BUDGET_MS = 6;
-
 /** null until started; `stopped` once an article is given. */
 let fontWarmup = null;
 
@@ -888,15 +887,6 @@ function startFontWarmup() {
 function stopFontWarmup() {
   if (fontWarmup) fontWarmup.stopped = true;
   else fontWarmup = { stopped: true }; // not started yet: now it never will
-}
-
-/** A task of its own, without the 4 ms that nested timeouts are held back. */
-function nextTask() {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
 }
 
 /** An off-screen copy of the results holding `text` in every part, in language `code`. */
@@ -964,7 +954,7 @@ async function warmFonts(state) {
     document.body.append(copy);
     try {
       for (const piece of pieces) {
-        if (performance.now() - started >= WARM_BUDGET_MS) {
+        if (performance.now() - started >= TASK_BUDGET_MS) {
           await nextTask();
           started = performance.now();
         }
