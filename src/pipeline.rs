@@ -13,7 +13,7 @@ use crate::options::Options;
 use crate::output::{self, Utf16Offsets};
 use crate::schema::{Article, SourceInfo, Summary, SCHEMA_VERSION};
 use crate::summary::{self, SentenceInput};
-use crate::text::{lang, sentences, words};
+use crate::text::{chars, lang, sentences, words};
 
 /// Figures in headings weigh as much as the best body sentence: editors put
 /// the number that matters in the headline.
@@ -66,7 +66,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
         ));
     }
     let doc = document::parse(text);
-    if doc.articles.is_empty() || !doc.text.chars().any(crate::text::chars::is_letter_or_digit) {
+    if doc.articles.is_empty() || !doc.text.chars().any(chars::is_letter_or_digit) {
         return Err(Error::new(ErrorKind::Empty, "There is no text to summarize."));
     }
     let lang = options.lang.unwrap_or_else(|| lang::detect(&doc.text));

@@ -188,16 +188,12 @@ pub enum Eligibility {
 pub fn eligibility(sentence: &str, lang: Lang, may_be_partial: bool) -> Eligibility {
     let chars = sentence.chars().count();
     let starts_whole = sentence.chars().next().is_some_and(|c| !c.is_lowercase() && !",，、。;；:：)）”".contains(c));
-    let has_words =
-        sentence.chars().filter(|&c| is_letter_or_digit(c)).take(MIN_FALLBACK_CHARS).count() >= MIN_FALLBACK_CHARS;
+    let has_words = has_letters(sentence, MIN_FALLBACK_CHARS);
     if may_be_partial || !starts_whole || !has_words || chars > MAX_CHARS {
         return Eligibility::Never;
     }
     let long_enough = match lang {
-        Lang::Zh => {
-            sentence.chars().filter(|&c| is_letter_or_digit(c)).take(MIN_CHINESE_CHARS).count() >= MIN_CHINESE_CHARS
-                && !is_four_character_flourish(sentence)
-        }
+        Lang::Zh => has_letters(sentence, MIN_CHINESE_CHARS) && !is_four_character_flourish(sentence),
         Lang::En => sentence.split_whitespace().count() >= MIN_ENGLISH_WORDS,
     };
     let ends_whole = ends_sentence(sentence);
@@ -206,6 +202,12 @@ pub fn eligibility(sentence: &str, lang: Lang, may_be_partial: bool) -> Eligibil
     } else {
         Eligibility::Fallback
     }
+}
+
+/// True when `text` holds at least `n` letters and digits (punctuation and
+/// spaces not counted); it stops reading at the `n`th.
+fn has_letters(text: &str, n: usize) -> bool {
+    text.chars().filter(|&c| is_letter_or_digit(c)).take(n).count() >= n
 }
 
 /// True for a sentence made only of four-character phrases ("嘉陵之畔，群贤毕至，
