@@ -38,6 +38,14 @@ import {
   withPage,
 } from './support.mjs';
 
+/** The five samples three times over (about 240 KB, dozens of stories): a long article. */
+async function samplesThreeTimes() {
+  const files = ['000_1fb41a5b070bc01f.txt', '001_390a5977ca1d2999.txt', '002_51f0002b257610da.txt', '003_87e33b86b0e8928d.txt', '004_f8165d4474bce291.txt'];
+  const parts = [];
+  for (let i = 0; i < 3; i++) for (const file of files) parts.push(await sampleBytes(file), Buffer.from('\n\n'));
+  return Buffer.concat(parts);
+}
+
 before(openSite);
 after(closeSite);
 
@@ -104,9 +112,6 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
   test('a long article is drawn in pieces; a sentence or figure clicked before its piece is drawn is still found', async () => {
     // The samples three times over (about 240 KB, dozens of stories): the article pane
     // is built in sections over several tasks, and the last story lies in its last ones.
-    const files = ['000_1fb41a5b070bc01f.txt', '001_390a5977ca1d2999.txt', '002_51f0002b257610da.txt', '003_87e33b86b0e8928d.txt', '004_f8165d4474bce291.txt'];
-    const parts = [];
-    for (let i = 0; i < 3; i++) for (const file of files) parts.push(await sampleBytes(file), Buffer.from('\n\n'));
     await withPage({ width: 1280, height: 900 }, async (page) => {
       // As the result is shown (in the same task, from a MutationObserver on the status
       // line), the article pane is only just started: click the last headline sentence or
@@ -127,7 +132,7 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
         });
         observer.observe(status, { attributes: true, attributeFilter: ['data-state'] });
       });
-      await dropFile(page, 'long.txt', Buffer.concat(parts));
+      await dropFile(page, 'long.txt', await samplesThreeTimes());
       await waitForSummary(page, 'a long article');
       const clicked = await page.evaluate(() => window.__clicked);
       assert.ok(clicked?.pending, `the clicked one was drawn before the click: the test proves nothing (${JSON.stringify(clicked)})`);
@@ -371,11 +376,8 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
   });
 
   test('in a long article drawn in pieces, the pane keeps the paragraph in view when the length changes', async () => {
-    const files = ['000_1fb41a5b070bc01f.txt', '001_390a5977ca1d2999.txt', '002_51f0002b257610da.txt', '003_87e33b86b0e8928d.txt', '004_f8165d4474bce291.txt'];
-    const parts = [];
-    for (let i = 0; i < 3; i++) for (const file of files) parts.push(await sampleBytes(file), Buffer.from('\n\n'));
     await withPage({ width: 1280, height: 900 }, async (page) => {
-      await dropFile(page, 'long.txt', Buffer.concat(parts));
+      await dropFile(page, 'long.txt', await samplesThreeTimes());
       await waitForSummary(page, 'a long article');
       await page.waitForFunction(() => !document.getElementById('article-text').hasAttribute('aria-busy'));
       const pane = page.locator('#article-text');
