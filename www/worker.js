@@ -59,16 +59,21 @@ let enginePromise = null;
 let loaded = null;
 
 /**
- * The argument for the wasm-bindgen `init`: the Response itself when the server labels
- * it application/wasm (compiled while it streams in), otherwise its bytes, so a server
- * with the wrong MIME type still works (and nothing warns about it).
+ * The engine's compiled module, compiled while it streams in when the server labels it
+ * application/wasm, otherwise from its bytes, so a server with the wrong MIME type still
+ * works (and nothing warns about it). Started before the bindings are imported, so that
+ * compiling and importing overlap.
  */
-async function wasmSource() {
+async function compiledWasm() {
   const response = await fetch(new URL(PKG_WASM, import.meta.url));
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${PKG_WASM}`);
   const type = (response.headers.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
-  if (type === 'application/wasm' && typeof WebAssembly.instantiateStreaming === 'function') return response;
-  return new Uint8Array(await response.arrayBuffer());
+  const compiled = type === 'application/wasm' && typeof WebAssembly.compileStreaming === 'function'
+    ? WebAssembly.compileStreaming(response)
+    : WebAssembly.compile(await response.arrayBuffer());
+  const module = await compiled;
+  performance.mark('engine: wasm compiled');
+  return module;
 }
 
 /** Whether any request has come: once one has, it warms the engine, not the warm-up articles. */
@@ -82,12 +87,12 @@ function engine() {
   enginePromise ??= (async () => {
     let mod;
     try {
-      const source = wasmSource(); // fetched while the bindings load
-      source.catch(() => {}); // (awaited below; a failure is reported from there)
+      const compiled = compiledWasm(); // fetched and compiled while the bindings load
+      compiled.catch(() => {}); // (awaited below; a failure is reported from there)
       mod = await import(PKG_JS);
       performance.mark('engine: bindings loaded');
-      await mod.default({ module_or_path: await source });
-      performance.mark('engine: wasm compiled and instantiated');
+      await mod.default({ module_or_path: await compiled });
+      performance.mark('engine: wasm instantiated');
     } catch (err) {
       throw failure('engine-load', 'The summarizer engine could not be loaded.', err);
     }

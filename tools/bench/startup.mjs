@@ -35,9 +35,39 @@ async function visit(browser, server, dropAt) {
   await page.goto(`${server.url}dist/index.html`);
   await page.waitForFunction(() => 'done' in window.__benchMarks || 'error' in window.__benchMarks, null, { timeout: 60_000 });
   const marks = await page.evaluate(() => ({ ...window.__benchMarks, shown: !document.getElementById('results').hidden }));
+  marks.worker = await workerSteps(page);
   await context.close();
   if (!marks.done || !marks.shown) throw new Error(`start-up: the page showed no result for ${SEED}`);
   return marks;
+}
+
+/**
+ * When the worker reached each of its `performance.mark`s (worker.js), in the page's
+ * time from navigation start; the first of each name, plus the worker's own start.
+ */
+async function workerSteps(page) {
+  const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+  const steps = {};
+  for (const worker of page.workers()) {
+    const { origin, marks } = await worker.evaluate(() => ({
+      origin: performance.timeOrigin,
+      marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]),
+    }));
+    if (!marks.some(([name]) => name.startsWith('engine:'))) continue;
+    steps['worker: started'] = origin - pageOrigin;
+    for (const [name, at] of marks) steps[name] ??= origin + at - pageOrigin;
+  }
+  return steps;
+}
+
+/** One row per worker step of the early drop, in the order they happen. */
+function workerRows(runs) {
+  const names = [...new Set(runs.flatMap((m) => Object.keys(m.worker)))];
+  const atStep = (name) => median(runs.filter((m) => name in m.worker).map((m) => m.worker[name]));
+  return names.sort((a, b) => atStep(a) - atStep(b)).map((name) => {
+    const all = runs.filter((m) => name in m.worker).map((m) => Math.round(m.worker[name])).sort((a, b) => a - b);
+    return [`· worker, ${name.replace(/^engine: |^worker: /, '')}`, ms(atStep(name), 0), `(${all.join(', ')})`, ''];
+  });
 }
 
 export async function startup(browser, server) {
@@ -66,12 +96,14 @@ export async function startup(browser, server) {
       ['navigation start → engine ready (worker loaded and warmed)', ms(at(atReady, 'ready'), 0), spread(atReady, 'ready'), ''],
       ['dropped once ready → result shown', ms(median(atReady.map((m) => m.done - m.drop)), 0),
         `(${atReady.map((m) => Math.round(m.done - m.drop)).sort((a, b) => a - b).join(', ')})`, ''],
+      ...workerRows(early),
       ['engine alone: `init` (compile + instantiate)', ms(at(engine, 'init')), spread(engine, 'init'), ''],
       ['engine alone: first `summarize` (dictionary build included)', ms(at(engine, 'first')), spread(engine, 'first'), ''],
       ['engine alone: second `summarize`', ms(at(engine, 'second')), spread(engine, 'second'), ''],
     ], [
       'Page rows: the real page, its worker and service worker included, files served from localhost (no network ' +
         'latency); "result shown" is the status turning to done with the summary on screen. Engine rows: ' +
-        'tools/bench/bench.html, the wasm on the main thread, cold in each context.',
+        'tools/bench/bench.html, the wasm on the main thread, cold in each context. Worker rows: when the page\'s ' +
+        'worker reached each `performance.mark` of worker.js for the early drop, from navigation start.',
     ]);
 }
