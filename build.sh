@@ -72,7 +72,7 @@ build_wasm() {
   log "building wasm"
   cargo rustc --lib --profile wasm-release --target "$WASM_TARGET" --crate-type cdylib
   rm -rf "$PKG"
-  wasm-bindgen --target web --out-dir "$PKG" "target/$WASM_TARGET/wasm-release/$CRATE.wasm"
+  wasm-bindgen --target web --out-dir "$PKG" "${CARGO_TARGET_DIR:-target}/$WASM_TARGET/wasm-release/$CRATE.wasm"
   node_modules/.bin/wasm-opt -Oz \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd --strip-debug --strip-producers \

@@ -68,10 +68,9 @@ async function compiledWasm() {
   const response = await fetch(new URL(PKG_WASM, import.meta.url));
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${PKG_WASM}`);
   const type = (response.headers.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
-  const compiled = type === 'application/wasm' && typeof WebAssembly.compileStreaming === 'function'
-    ? WebAssembly.compileStreaming(response)
-    : WebAssembly.compile(await response.arrayBuffer());
-  const module = await compiled;
+  const module = type === 'application/wasm' && typeof WebAssembly.compileStreaming === 'function'
+    ? await WebAssembly.compileStreaming(response)
+    : await WebAssembly.compile(await response.arrayBuffer());
   performance.mark('engine: wasm compiled');
   return module;
 }

@@ -60,14 +60,19 @@ async function workerSteps(page) {
   return steps;
 }
 
+/** Times in milliseconds as the "all runs" cell shows them: rounded, in order. */
+const listed = (values) => `(${values.map(Math.round).sort((a, b) => a - b).join(', ')})`;
+
 /** One row per worker step of the early drop, in the order they happen. */
 function workerRows(runs) {
-  const names = [...new Set(runs.flatMap((m) => Object.keys(m.worker)))];
-  const atStep = (name) => median(runs.filter((m) => name in m.worker).map((m) => m.worker[name]));
-  return names.sort((a, b) => atStep(a) - atStep(b)).map((name) => {
-    const all = runs.filter((m) => name in m.worker).map((m) => Math.round(m.worker[name])).sort((a, b) => a - b);
-    return [`· worker, ${name.replace(/^engine: |^worker: /, '')}`, ms(atStep(name), 0), `(${all.join(', ')})`, ''];
-  });
+  const timesByStep = new Map();
+  for (const run of runs) {
+    for (const [name, at] of Object.entries(run.worker)) timesByStep.set(name, [...(timesByStep.get(name) ?? []), at]);
+  }
+  return [...timesByStep]
+    .map(([name, times]) => ({ name, times, at: median(times) }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ name, times, at }) => [`· worker, ${name.replace(/^engine: |^worker: /, '')}`, ms(at, 0), listed(times), '']);
 }
 
 export async function startup(browser, server) {
@@ -86,7 +91,7 @@ export async function startup(browser, server) {
     await bench.close();
   }
   const at = (runs, key) => median(runs.map((m) => m[key]));
-  const spread = (runs, key) => `(${runs.map((m) => Math.round(m[key])).sort((a, b) => a - b).join(', ')})`;
+  const spread = (runs, key) => listed(runs.map((m) => m[key]));
   const firstResult = at(early, 'done');
   table(`Start-up (headless Chromium, dist/index.html, seed 000 dropped; median of ${CONTEXTS} fresh contexts)`,
     ['measure', 'median', 'all runs', 'target'], [
@@ -95,7 +100,7 @@ export async function startup(browser, server) {
       ['· the drop (DOMContentLoaded)', ms(at(early, 'drop'), 0), spread(early, 'drop'), ''],
       ['navigation start → engine ready (worker loaded and warmed)', ms(at(atReady, 'ready'), 0), spread(atReady, 'ready'), ''],
       ['dropped once ready → result shown', ms(median(atReady.map((m) => m.done - m.drop)), 0),
-        `(${atReady.map((m) => Math.round(m.done - m.drop)).sort((a, b) => a - b).join(', ')})`, ''],
+        listed(atReady.map((m) => m.done - m.drop)), ''],
       ...workerRows(early),
       ['engine alone: `init` (compile + instantiate)', ms(at(engine, 'init')), spread(engine, 'init'), ''],
       ['engine alone: first `summarize` (dictionary build included)', ms(at(engine, 'first')), spread(engine, 'first'), ''],
