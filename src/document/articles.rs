@@ -96,7 +96,7 @@ impl Page<'_> {
     }
 
     fn opens_with_dateline(&self, i: usize) -> bool {
-        self.role(i) == Role::Paragraph && DATELINE.is_match(self.text_of(i))
+        self.role(i) == Role::Paragraph && opens_with_dateline(self.text_of(i))
     }
 
     /// The first block of every article, in order; the first is 0.
@@ -115,7 +115,7 @@ impl Page<'_> {
                 Role::Aside(AsideKind::Label) if i + 1 < n && RELATED_LABEL.is_match(self.text_of(i)) => Some(i),
                 Role::Aside(AsideKind::Byline) if i > 0 && self.is_prose(i - 1) => next_is_headline.then_some(i + 1),
                 Role::Aside(AsideKind::Byline) => Some(self.headline_run_start(i, current)),
-                Role::Aside(AsideKind::SourceLine) if WIRE_SOURCE.is_match(self.text_of(i)) => {
+                Role::Aside(AsideKind::SourceLine) if is_wire_source(self.text_of(i)) => {
                     next_is_headline.then_some(i + 1)
                 }
                 Role::Paragraph if self.opens_with_dateline(i) => Some(self.headline_run_start(i, current)),

@@ -225,10 +225,10 @@ fn split_inline_markers(drafts: Vec<Draft>) -> Vec<Draft> {
             continue;
         }
         let mut tail = None;
-        if let Some(m) = TRAILING_MARKER.find(&draft.text) {
-            if m.start() > 0 {
-                tail = Some(marker_draft(m.as_str()));
-                draft.text.truncate(m.start());
+        if let Some(start) = trailing_marker(&draft.text) {
+            if start > 0 {
+                tail = Some(marker_draft(&draft.text[start..]));
+                draft.text.truncate(start);
                 draft.text = draft.text.trim_end().to_string();
             }
         }
