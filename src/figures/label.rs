@@ -28,6 +28,9 @@ const MAX_LABEL_WORDS: usize = 6;
 /// Longest noun taken after a Chinese number, in characters (quotes not
 /// counted: "揭榜挂帅"项目 names are long).
 const MAX_NOUN_CHARS: usize = 14;
+/// Longest clause read before 的 and the noun after a Chinese number, in
+/// characters ("52.7万名来渝参加活动的青年人才").
+const MAX_RELATIVE_CLAUSE_CHARS: usize = 8;
 /// Longest noun phrase taken after an English number, in words.
 const MAX_NOUN_WORDS: usize = 3;
 /// A Chinese label this short before a counter is a modifier ("海内外226名
@@ -151,7 +154,7 @@ pub(super) fn assign(text: &str, tokens: &[Token], lang: Lang) -> Vec<Option<Lab
         }
         let start = clause_start(text, floor, token.surface.start);
         let segment = &text[start..token.surface.start];
-        let noun = noun_after(text, token.surface.end, lang);
+        let noun = noun_after(text, token.surface.end, lang, token.kind == FigureKind::Count);
         let before = match lang {
             Lang::Zh => trim_zh(segment),
             Lang::En => trim_en(segment),
@@ -235,20 +238,42 @@ fn is_han(c: char) -> bool {
     )
 }
 
-/// The noun right after a number: what it counts.
-fn noun_after(text: &str, pos: usize, lang: Lang) -> Option<Range<usize>> {
+/// The noun right after a number: what it counts. A count's noun may come after a clause and 的; other figures' may not
+/// ("十年来第二高的单季毛利率" is not what 十年 counts).
+fn noun_after(text: &str, pos: usize, lang: Lang, count: bool) -> Option<Range<usize>> {
     match lang {
-        Lang::Zh => noun_after_zh(text, pos),
+        Lang::Zh => noun_after_zh(text, pos, count),
         Lang::En => noun_after_en(text, pos),
     }
 }
 
-fn noun_after_zh(text: &str, pos: usize) -> Option<Range<usize>> {
-    let mut p = pos;
-    while let Some(skip) = ZH_NOUN_SKIPS.prefixes_of(&text[p..]).next() {
-        p += skip.len();
+fn noun_after_zh(text: &str, pos: usize, count: bool) -> Option<Range<usize>> {
+    let mut start = pos;
+    while let Some(skip) = ZH_NOUN_SKIPS.prefixes_of(&text[start..]).next() {
+        start += skip.len();
     }
-    let start = p;
+    noun_at(text, start).or_else(|| {
+        if !count {
+            return None;
+        }
+        // No noun right after the number, but a clause and 的 before one:
+        // "52.7万名来渝参加活动的青年人才" counts 来渝参加活动的青年人才.
+        let (clause_chars, _) = text[start..]
+            .chars()
+            .take(MAX_RELATIVE_CLAUSE_CHARS + 1)
+            .take_while(|&c| is_han(c))
+            .enumerate()
+            .find(|&(_, c)| c == '的')?;
+        let clause = text[start..].char_indices().nth(clause_chars).map_or(0, |(i, _)| i);
+        let noun = noun_at(text, start + clause + '的'.len_utf8())?;
+        (clause > 0).then_some(start..noun.end)
+    })
+}
+
+/// The noun that starts at `start`: Chinese characters (or Latin letters,
+/// or quotes) up to a stop word or [`MAX_NOUN_CHARS`].
+fn noun_at(text: &str, start: usize) -> Option<Range<usize>> {
+    let mut p = start;
     let mut chars = 0;
     while let Some(c) = text[p..].chars().next() {
         let rest = &text[p..];

@@ -172,6 +172,10 @@ fn chinese_labels_come_from_the_clause() {
         ("海内外226名重要嘉宾齐聚山城", "226名", "重要嘉宾"),
         ("分别发布3个产业发展机会清单和9个人才需求清单", "9个", "人才需求清单"),
         ("总投资约人民币1.4亿元", "1.4亿元", "总投资"),
+        // What is counted can follow a clause and 的; a duration's "来" is not one.
+        ("社保卡\"一卡通\"今年累计为52.7万名来渝参加活动的青年人才提供服务", "52.7万名", "来渝参加活动的青年人才"),
+        ("以及四个注意事项和三个被忽视的事情。", "三个", "被忽视的事情"),
+        ("单季毛利率26.1%，为十年来第二高的单季毛利率。", "十年", ""),
     ];
     for &(text, surface, label) in cases {
         let figures = all(text, Lang::Zh);
