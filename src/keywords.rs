@@ -25,7 +25,9 @@ pub fn extract(text: &str, sentences: &[(&[Token], f64)], title: &[Token], limit
         /// Each way the word is written, with its count; nearly always one.
         surfaces: Vec<(&'a str, usize)>,
     }
-    let mut entries: FxHashMap<&str, Entry> = FxHashMap::default();
+    // Sized for every token distinct, so the table never grows midway.
+    let tokens = sentences.iter().map(|(tokens, _)| tokens.len()).sum();
+    let mut entries: FxHashMap<&str, Entry> = FxHashMap::with_capacity_and_hasher(tokens, Default::default());
     for (tokens, weight) in sentences {
         for token in tokens.iter() {
             let surface = &text[token.range.clone()];

@@ -13,12 +13,12 @@ use crate::schema::{DateMention, Figure, Heading, Keyword, Sentence};
 const SCORE_DECIMALS: i32 = 4;
 
 /// Bytes between checkpoints: a lookup scans at most this much text.
-const CHECKPOINT_STRIDE: usize = 256;
+const CHECKPOINT_STRIDE: usize = 64;
 
 /// Maps byte offsets of one text to UTF-16 offsets.
 pub struct Utf16Offsets<'a> {
     text: &'a str,
-    /// (byte offset, UTF-16 offset) at a char boundary every
+    /// (byte offset, UTF-16 offset) at the first char boundary every
     /// [`CHECKPOINT_STRIDE`] bytes or so.
     checkpoints: Vec<(usize, u32)>,
 }
@@ -26,13 +26,17 @@ pub struct Utf16Offsets<'a> {
 impl<'a> Utf16Offsets<'a> {
     /// Indexes `text` in one pass.
     pub fn new(text: &'a str) -> Utf16Offsets<'a> {
-        let mut checkpoints = vec![(0, 0)];
-        let mut units = 0u32;
-        for (byte, c) in text.char_indices() {
-            if byte >= checkpoints[checkpoints.len() - 1].0 + CHECKPOINT_STRIDE {
-                checkpoints.push((byte, units));
+        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT_STRIDE + 1);
+        checkpoints.push((0, 0));
+        let (mut byte, mut units) = (0, 0);
+        while byte + CHECKPOINT_STRIDE < text.len() {
+            let mut next = byte + CHECKPOINT_STRIDE;
+            while !text.is_char_boundary(next) {
+                next += 1;
             }
-            units += c.len_utf16() as u32;
+            units += utf16_len(&text.as_bytes()[byte..next]);
+            checkpoints.push((next, units));
+            byte = next;
         }
         Utf16Offsets { text, checkpoints }
     }
@@ -41,12 +45,18 @@ impl<'a> Utf16Offsets<'a> {
     pub fn at(&self, byte: usize) -> u32 {
         let i = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
         let (b, units) = self.checkpoints[i];
-        units + self.text[b..byte].encode_utf16().count() as u32
+        units + utf16_len(&self.text.as_bytes()[b..byte])
     }
 
     fn range(&self, range: &Range<usize>) -> (u32, u32) {
         (self.at(range.start), self.at(range.end))
     }
+}
+
+/// The UTF-16 length of UTF-8 `bytes`, read from the bytes alone: each
+/// char's first byte counts one unit, and a four-byte char's counts two.
+fn utf16_len(bytes: &[u8]) -> u32 {
+    bytes.iter().map(|&b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0)).sum()
 }
 
 /// Rounds a score for output.

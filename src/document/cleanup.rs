@@ -274,27 +274,22 @@ fn tidy_heading(text: &str) -> String {
 }
 
 fn tidy(text: &str, keep_phrase_spaces: bool) -> String {
-    let text = text.trim();
-    if !text.contains(char::is_whitespace) {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    let mut before = None;
-    while let Some(c) = chars.next() {
-        if !c.is_whitespace() {
-            out.push(c);
-            before = Some(c);
-            continue;
-        }
-        while chars.next_if(|c| c.is_whitespace()).is_some() {}
-        if let (Some(b), Some(&a)) = (before, chars.peek()) {
+    let mut rest = text.trim();
+    let mut out = String::with_capacity(rest.len());
+    // Words are copied whole; only the seams between them are looked at.
+    while let Some(space) = rest.find(char::is_whitespace) {
+        let word = &rest[..space];
+        out.push_str(word);
+        rest = rest[space..].trim_start();
+        // `text` is trimmed, so a word comes before each run of white space, and another after it.
+        if let (Some(b), Some(a)) = (word.chars().next_back(), rest.chars().next()) {
             let phrase_space = keep_phrase_spaces && !is_clause_punct(b) && !is_clause_punct(a);
             if !space_is_wrong(b, a) || phrase_space {
                 out.push(' ');
             }
         }
     }
+    out.push_str(rest);
     out
 }
 

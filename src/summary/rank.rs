@@ -153,7 +153,9 @@ pub fn rank<'a>(
     // and run-length counted, with no table per sentence. FxHash, as for every
     // map keyed by the document's own words: there is no hash-flooding
     // adversary to resist beyond a slower summary.
-    let mut ids: FxHashMap<&'a str, u32> = FxHashMap::default();
+    // Sized for every term distinct, so the table never grows midway.
+    let all_terms = sentences.iter().map(|s| s.terms.len()).sum::<usize>() + title_terms.len();
+    let mut ids: FxHashMap<&'a str, u32> = FxHashMap::with_capacity_and_hasher(all_terms, Default::default());
     let mut scratch: Vec<u32> = Vec::new();
     let mut bag_of = |terms: &[&'a str]| {
         scratch.clear();
