@@ -75,12 +75,12 @@ static ZH_VERBS: Words = Words::new(
     组织 开展 建设 建成 拥有 覆盖 汇聚 集聚 聚集 设立 成立 支持 获得 获批 招聘 招收 帮助 推动 \
     促成 邀请 包括 涵盖 吸纳 培育 培养 新建 创造 创建 打造 布局 实施 立项 认定 评选 筛选 征集 \
     发放 接待 服务 惠及 资助 表彰 揭牌 培训 受理 办理 出台 制定 形成 聚焦 围绕 设置 举行 召开 \
-    面向 分享 集中 推进 实现",
+    面向 分享 集中 推进 实现 为期",
 );
 
 /// Endings that make a Chinese label a modifier of the noun after the
-/// number ("小分子药物等领域的11个特色产业项目").
-static ZH_MODIFIER_ENDINGS: Words = Words::new("的 等");
+/// number ("小分子药物等领域的11个特色产业项目", "…等领域11个特色产业项目").
+static ZH_MODIFIER_ENDINGS: Words = Words::new("的 等 领域");
 
 /// Where a noun after a Chinese number stops: particles, conjunctions and
 /// verbs that are never nouns themselves (unlike 服务, 组织, 建设). A stop
@@ -90,7 +90,7 @@ static ZH_NOUN_STOPS: Words = Words::new(
     落地 签约 脱颖 取得 达成 成立 入驻 进驻 齐聚 登台 获批 上市 进入 提供 实现 完成 开展 形成 \
     覆盖 累计 同比 占 通过 深入 携 延揽 对接 参 来 赴 走进 同 共同 纷纷 集中 成功 正式 全部 现场 \
     入 带 各 共计 激烈 竞技 角逐 活跃 进行 了 让 使 征集 吸引 释放 带来 引进 举办 解决 给予 带动 \
-    汇聚 集聚 聚集 设立 获得 推动 邀请 包括 涵盖 打造 惠及",
+    汇聚 集聚 聚集 设立 获得 推动 邀请 包括 涵盖 打造 惠及 举行 召开 开幕 闭幕 落幕 落下",
 );
 
 /// Words skipped between a Chinese number and the noun it counts.
