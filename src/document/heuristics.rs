@@ -416,10 +416,6 @@ mod tests {
         use super::*;
         use proptest::prelude::*;
 
-        fn reference(pattern: &str) -> Regex {
-            Regex::new(pattern).unwrap()
-        }
-
         struct References {
             byline: Regex,
             photo_credit: Regex,
@@ -430,22 +426,22 @@ mod tests {
         }
 
         static REFERENCES: LazyLock<References> = LazyLock::new(|| References {
-            byline: reference(
+            byline: regex(
                 r"^(?:[■□●◆]\s*)?(?:\S{0,16}记者|本报记者|通讯员|特约撰稿人?)[^。！？!?]{0,24}$|^(?:By|BY)\s+[A-Z][^.!?]{0,60}$|^(?:Additional reporting|Reporting|Editing|Writing) by\s",
             ),
-            photo_credit: reference(
+            photo_credit: regex(
                 r"(?:摄|供图|图片来源[:：][^。]*|摄影[:：]?\S*|资料图片|资料照片|图片由\S{1,20}提供)(?:/\S+)?\s*[)）]?$|^(?:Photo|Photograph):\s",
             ),
-            wire_source: reference(
+            wire_source: regex(
                 r"^[(（]\s*(?:(?:新华社|中新社|人民日报|央视新闻|据新华社)[^()（）]{0,24}电|(?:来源|稿件来源|原标题|转自)\s*[:：][^()（）]{1,40})\s*[)）]$",
             ),
-            trailing_marker: reference(
+            trailing_marker: regex(
                 r"[(（]\s*(?:下转第?[0-9０-９一二三四五六七八九十]+版|(?:来源|稿件来源)\s*[:：][^()（）]{1,40})\s*[)）]$",
             ),
-            dateline: reference(
+            dateline: regex(
                 r"^(?:本报讯|本报[^\s，。,]{1,14}讯|(?:新华社|中新社|人民日报|据新华社)[^\s，。,]{1,20}电|[A-Z][A-Za-z .]{1,30}\((?:Reuters|AP|AFP|Xinhua)\)\s*[—-])",
             ),
-            banner: reference(
+            banner: regex(
                 r"(?:》》|>>|››|→)$|[①-⑳]$|·\S{0,12}(?:特别报道|专题报道|系列报道|专栏|特刊)$|^(?:特别报道|大家说|声音|观点|短评|编者按|编后|记者手记|图片新闻|今日关注)$|^【[^】]{1,16}】$|^\S{1,12}[:：]$",
             ),
         });

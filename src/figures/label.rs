@@ -238,8 +238,9 @@ fn is_han(c: char) -> bool {
     )
 }
 
-/// The noun right after a number: what it counts. A count's noun may come after a clause and 的; other figures' may not
-/// ("十年来第二高的单季毛利率" is not what 十年 counts).
+/// The noun right after a number: what it counts. A count's noun may come
+/// after a clause and 的; other figures' may not ("十年来第二高的单季毛利率"
+/// is not what 十年 counts).
 fn noun_after(text: &str, pos: usize, lang: Lang, count: bool) -> Option<Range<usize>> {
     match lang {
         Lang::Zh => noun_after_zh(text, pos, count),
@@ -258,15 +259,14 @@ fn noun_after_zh(text: &str, pos: usize, count: bool) -> Option<Range<usize>> {
         }
         // No noun right after the number, but a clause and 的 before one:
         // "52.7万名来渝参加活动的青年人才" counts 来渝参加活动的青年人才.
-        let (clause_chars, _) = text[start..]
-            .chars()
+        let (clause, _) = text[start..]
+            .char_indices()
             .take(MAX_RELATIVE_CLAUSE_CHARS + 1)
-            .take_while(|&c| is_han(c))
-            .enumerate()
-            .find(|&(_, c)| c == '的')?;
-        let clause = text[start..].char_indices().nth(clause_chars).map_or(0, |(i, _)| i);
+            .take_while(|&(_, c)| is_han(c))
+            .find(|&(_, c)| c == '的')
+            .filter(|&(clause, _)| clause > 0)?;
         let noun = noun_at(text, start + clause + '的'.len_utf8())?;
-        (clause > 0).then_some(start..noun.end)
+        Some(start..noun.end)
     })
 }
 
