@@ -1,7 +1,7 @@
-// Starts the summarizer's worker as early as the page can: index.html loads this module
-// with `async`, so it runs as soon as it and client.js have arrived, before the page is
-// parsed and before app.js (the rest of the interface) has loaded. app.js takes the
-// client from here.
+// Makes the page's summarizer client as soon as this module and client.js have arrived,
+// before app.js (the rest of the interface) has loaded. The client adopts the worker
+// prestart.js started earlier still, so the engine is already loading by then. app.js
+// takes the client from here.
 
 import { SummarizerClient } from './client.js';
 

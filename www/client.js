@@ -147,7 +147,9 @@ export class SummarizerClient extends EventTarget {
 
   #ensureWorker() {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'summarizer' });
+    const url = new URL('./worker.js', import.meta.url);
+    const prestarted = takePrestartedWorker(url);
+    const worker = prestarted?.worker ?? new Worker(url, { type: 'module', name: 'summarizer' });
     this.#worker = worker;
     this.#isReady = false;
     let resolveReady, rejectReady;
@@ -168,7 +170,7 @@ export class SummarizerClient extends EventTarget {
       this.dispatchEvent(new CustomEvent('failure', { detail: err }));
     };
 
-    worker.addEventListener('message', ({ data }) => {
+    const onMessage = ({ data }) => {
       if (worker !== this.#worker || !data) return;
       if (data.type === 'ready') {
         this.#isReady = true;
@@ -199,14 +201,17 @@ export class SummarizerClient extends EventTarget {
         entry.reject(err);
         if (data.fatal) fail(err);
       }
-    });
-    worker.addEventListener('error', (event) => {
-      event.preventDefault?.();
-      fail(new SummarizerError('crash', 'The summarizer stopped unexpectedly. Try again.'));
-    });
-    worker.addEventListener('messageerror', () => {
-      fail(new SummarizerError('crash', 'The summarizer sent an unreadable answer. Try again.'));
-    });
+    };
+    const handlers = {
+      message: onMessage,
+      error: (event) => {
+        event.preventDefault?.();
+        fail(new SummarizerError('crash', 'The summarizer stopped unexpectedly. Try again.'));
+      },
+      messageerror: () => fail(new SummarizerError('crash', 'The summarizer sent an unreadable answer. Try again.')),
+    };
+    for (const [type, handler] of Object.entries(handlers)) worker.addEventListener(type, handler);
+    for (const event of prestarted?.early ?? []) handlers[event.type](event);
     return worker;
   }
 
@@ -220,6 +225,19 @@ export class SummarizerClient extends EventTarget {
       entry.reject(err);
     }
   }
+}
+
+/**
+ * The worker www/prestart.js started while the page was being parsed, with the events it
+ * has sent so far; taken once, and only for the same worker script, so a client on any
+ * other page starts its own.
+ * @returns {{worker: Worker, early: Event[]} | null}
+ */
+function takePrestartedWorker(url) {
+  const prestarted = globalThis.summarizerPrestart;
+  if (prestarted?.url !== url.href) return null;
+  delete globalThis.summarizerPrestart;
+  return prestarted.take();
 }
 
 /**

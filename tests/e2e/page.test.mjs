@@ -238,6 +238,29 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
     );
   });
 
+  test('the worker started from <head> is the one used, even when it is ready before the page has loaded', async () => {
+    // client.js arrives two seconds late, long after the worker has sent 'ready': the
+    // page must still hear it (prestart.js keeps it) and must not start a second worker.
+    const beforeLoad = (context) =>
+      context.route('**/client.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        await route.continue();
+      });
+    await withPage(
+      { width: 1280, height: 900 },
+      async (page) => {
+        const workers = page.workers().filter((worker) => worker.url().endsWith('/worker.js'));
+        assert.equal(workers.length, 1, 'one summarizer worker');
+        assert.equal(await workers[0].evaluate(() => self.name), 'summarizer');
+        assert.equal(await page.evaluate(() => 'summarizerPrestart' in globalThis), false, 'the worker was adopted');
+        await dropFile(page, SEED, await sampleBytes(SEED));
+        await waitForSummary(page, 'the seed, in the adopted worker');
+        assertSentencesInArticle(await readResults(page), 1);
+      },
+      { beforeLoad },
+    );
+  });
+
   test('works on a 360 px wide screen', async () => {
     await withPage({ width: 360, height: 780 }, async (page) => {
       await page.locator('#samples button.sample').first().click();
@@ -675,7 +698,7 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
   }
 
   test('the page never builds HTML from strings and has no inline scripts or styles', async () => {
-    for (const file of ['app.js', 'boot.js', 'client.js', 'worker.js', 'render.js', 'export.js', 'i18n.js', 'sw.js']) {
+    for (const file of ['app.js', 'boot.js', 'prestart.js', 'client.js', 'worker.js', 'render.js', 'export.js', 'i18n.js', 'sw.js']) {
       const source = await readFile(path.join(SITE, file), 'utf8');
       assert.ok(!/innerHTML|outerHTML|insertAdjacentHTML|document\.write/.test(source), `${file} builds HTML from strings`);
     }
@@ -689,7 +712,7 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
     const manifest = await precacheManifest(SITE);
     assert.match(manifest.version, /^[0-9a-f]{16}$/);
     const files = new Map(manifest.files);
-    for (const file of ['./', 'index.html', 'app.js', 'boot.js', 'client.js', 'worker.js', 'render.js', 'export.js', 'i18n.js', 'style.css', 'icon.svg', 'pkg/article_summarizer.js', 'pkg/article_summarizer_bg.wasm', 'samples/index.json', `samples/${SEED}`]) {
+    for (const file of ['./', 'index.html', 'app.js', 'boot.js', 'prestart.js', 'client.js', 'worker.js', 'render.js', 'export.js', 'i18n.js', 'style.css', 'icon.svg', 'pkg/article_summarizer.js', 'pkg/article_summarizer_bg.wasm', 'samples/index.json', `samples/${SEED}`]) {
       assert.ok(files.has(file), `${file} is not precached`);
     }
     for (const file of ['sw.js', 'precache-manifest.js', 'pkg/article_summarizer.d.ts']) assert.ok(!files.has(file), `${file} is precached`);

@@ -60,6 +60,20 @@ async function workerSteps(page) {
   return steps;
 }
 
+/**
+ * One fresh visit to the empty page tools/bench/floor.html: when its module script ran
+ * and when the module worker it starts ran its first line, from navigation start.
+ */
+async function visitFloor(browser, server) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}tools/bench/floor.html`);
+  await page.waitForFunction(() => window.floor?.workerRan !== undefined, null, { timeout: 60_000 });
+  const marks = await page.evaluate(() => window.floor);
+  await context.close();
+  return marks;
+}
+
 /** Times in milliseconds as the "all runs" cell shows them: rounded, in order. */
 const listed = (values) => `(${values.map(Math.round).sort((a, b) => a - b).join(', ')})`;
 
@@ -78,9 +92,11 @@ function workerRows(runs) {
 export async function startup(browser, server) {
   const early = [];
   const atReady = [];
+  const floor = [];
   for (let i = 0; i < CONTEXTS; i++) {
     early.push(await visit(browser, server, 'domcontentloaded'));
     atReady.push(await visit(browser, server, 'ready'));
+    floor.push(await visitFloor(browser, server));
   }
   const engine = [];
   for (let i = 0; i < CONTEXTS; i++) {
@@ -102,6 +118,9 @@ export async function startup(browser, server) {
       ['dropped once ready → result shown', ms(median(atReady.map((m) => m.done - m.drop)), 0),
         listed(atReady.map((m) => m.done - m.drop)), ''],
       ...workerRows(early),
+      ['floor, an empty page: its module script ran', ms(at(floor, 'moduleRan'), 0), spread(floor, 'moduleRan'), ''],
+      ['floor, an empty page: the empty module worker it starts ran', ms(at(floor, 'workerRan'), 0), spread(floor, 'workerRan'),
+        ''],
       ['engine alone: `init` (compile + instantiate)', ms(at(engine, 'init')), spread(engine, 'init'), ''],
       ['engine alone: first `summarize` (dictionary build included)', ms(at(engine, 'first')), spread(engine, 'first'), ''],
       ['engine alone: second `summarize`', ms(at(engine, 'second')), spread(engine, 'second'), ''],
@@ -109,6 +128,8 @@ export async function startup(browser, server) {
       'Page rows: the real page, its worker and service worker included, files served from localhost (no network ' +
         'latency); "result shown" is the status turning to done with the summary on screen. Engine rows: ' +
         'tools/bench/bench.html, the wasm on the main thread, cold in each context. Worker rows: when the page\'s ' +
-        'worker reached each `performance.mark` of worker.js for the early drop, from navigation start.',
+        'worker reached each `performance.mark` of worker.js for the early drop, from navigation start. Floor rows: ' +
+        'tools/bench/floor.html, a page with one module script that starts one empty module worker, in the same ' +
+        'fresh contexts: no page with a worker answers sooner.',
     ]);
 }
