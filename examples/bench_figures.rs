@@ -21,6 +21,15 @@ mod schema {
     pub use article_summarizer::{Direction, FigureKind, Lang};
 }
 
+#[allow(dead_code)]
+#[path = "../src/text/chars.rs"]
+mod chars;
+
+/// The character classes, under the path the engine's source expects.
+mod text {
+    pub(crate) use super::chars;
+}
+
 #[allow(dead_code, unused_imports)]
 #[path = "../src/figures/mod.rs"]
 mod figures;

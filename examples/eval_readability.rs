@@ -29,6 +29,15 @@ use std::path::Path;
 #[allow(dead_code)]
 mod html;
 
+#[allow(dead_code)]
+#[path = "../src/text/chars.rs"]
+mod chars;
+
+/// The character classes, under the path the reader's source expects.
+mod text {
+    pub(crate) use super::chars;
+}
+
 /// Pages listed at the end of the table.
 const WORST_SHOWN: usize = 10;
 

@@ -17,6 +17,7 @@ use std::ops::Range;
 use super::scan::{self, Token};
 use super::units::Words;
 use crate::schema::{FigureKind, Lang};
+use crate::text::chars::is_han;
 
 /// How far back, in characters, a label may start: longer clauses are
 /// usually a whole sentence leading up to the number, not its label.
@@ -228,14 +229,6 @@ fn is_clause_break(text: &str, i: usize, c: char) -> bool {
         '.' => !text[i + 1..].starts_with(|n: char| !n.is_whitespace()),
         _ => false,
     }
-}
-
-/// CJK ideographs.
-fn is_han(c: char) -> bool {
-    matches!(
-        c,
-        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}'
-    )
 }
 
 /// The noun right after a number: what it counts. A count's noun may come

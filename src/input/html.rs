@@ -33,6 +33,8 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{local_name, ns, parse_document, Attribute, ParseOpts, QualName};
 
+use crate::text::chars::is_han;
+
 /// The article found in an HTML page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Extracted {
@@ -1396,10 +1398,6 @@ impl Writer {
         }
         self.out
     }
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
 }
 
 /// Chinese characters and the punctuation set among them, which are

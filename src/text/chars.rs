@@ -1,12 +1,15 @@
 //! Character classes shared by every stage that reads Chinese and English.
 
-/// True for CJK ideographs (the unified blocks and their common extensions).
+/// True for CJK ideographs: the unified block, Extension A, the compatibility
+/// ideographs, and the two ideographic planes (Extensions B to J and the
+/// compatibility supplement), whose code points are all ideographs or
+/// unassigned.
 pub fn is_han(c: char) -> bool {
     matches!(c,
         '\u{4E00}'..='\u{9FFF}'
         | '\u{3400}'..='\u{4DBF}'
         | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}')
+        | '\u{20000}'..='\u{3FFFF}')
 }
 
 /// True for punctuation that only appears in CJK text: 。，、《》「」 and
@@ -64,6 +67,8 @@ mod tests {
     #[test]
     fn han_and_cjk_punctuation_are_told_apart() {
         assert!(is_han('重') && !is_han('A') && !is_han('。'));
+        // Extension B (𠀀) and Extension G (𰀀), rare but real in names; kana and Hangul are not Han.
+        assert!(is_han('\u{20000}') && is_han('\u{30000}') && !is_han('の') && !is_han('한'));
         assert!(is_cjk_punct('。') && is_cjk_punct('，') && !is_cjk_punct(','));
     }
 
