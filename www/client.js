@@ -204,9 +204,15 @@ export class SummarizerClient extends EventTarget {
     };
     const handlers = {
       message: onMessage,
+      // Before 'ready' the worker has not loaded (its script failed, or threw): that is
+      // the engine failing to load, which the page reports even with no request waiting.
       error: (event) => {
         event.preventDefault?.();
-        fail(new SummarizerError('crash', 'The summarizer stopped unexpectedly. Try again.'));
+        fail(
+          this.#isReady
+            ? new SummarizerError('crash', 'The summarizer stopped unexpectedly. Try again.')
+            : new SummarizerError('engine-load', 'The summarizer engine could not be loaded.'),
+        );
       },
       messageerror: () => fail(new SummarizerError('crash', 'The summarizer sent an unreadable answer. Try again.')),
     };

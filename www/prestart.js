@@ -15,7 +15,10 @@
     return; // client.js starts its own worker and reports what fails
   }
   const early = [];
-  const keep = (event) => early.push(event);
+  const keep = (event) => {
+    if (event.type === 'error') event.preventDefault(); // client.js reports it, as it does its own worker's
+    early.push(event);
+  };
   const types = ['message', 'error', 'messageerror'];
   for (const type of types) worker.addEventListener(type, keep);
   globalThis.summarizerPrestart = {

@@ -261,6 +261,18 @@ describe('article summarizer page', { timeout: TEST_TIMEOUT }, () => {
     );
   });
 
+  test('a worker script that fails to load is reported in plain words, even before the page listens', async () => {
+    const beforeLoad = (context) => context.route('**/worker.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await withPage(
+      { width: 1280, height: 900 },
+      async (page) => {
+        const status = await statusOf(page);
+        assert.match(status.text, /could not be loaded/i);
+      },
+      { beforeLoad, readyState: 'error', loadsWasm: false },
+    );
+  });
+
   test('works on a 360 px wide screen', async () => {
     await withPage({ width: 360, height: 780 }, async (page) => {
       await page.locator('#samples button.sample').first().click();

@@ -76,9 +76,10 @@ export async function closeSite() {
  * @param {{width: number, height: number}} viewport
  * @param {(page: import('playwright-core').Page, context: import('playwright-core').BrowserContext) => Promise<void>} body
  * @param {{beforeLoad?: Function, readyState?: string, context?: object, path?: string, noWarnings?: boolean,
- *   site?: {url: string}}} [options] site: another server to load the page from
+ *   site?: {url: string}, loadsWasm?: boolean}} [options] site: another server to load the page from;
+ *   loadsWasm: false when the page is not expected to get as far as requesting the wasm
  */
-export async function withPage(viewport, body, { beforeLoad, readyState = 'ready', context: extra = {}, path: at = '', noWarnings = false, site = server } = {}) {
+export async function withPage(viewport, body, { beforeLoad, readyState = 'ready', context: extra = {}, path: at = '', noWarnings = false, site = server, loadsWasm = true } = {}) {
   const context = await browser.newContext({ viewport, locale: 'en-US', ...extra });
   const problems = [];
   const requests = [];
@@ -104,7 +105,7 @@ export async function withPage(viewport, body, { beforeLoad, readyState = 'ready
   const origin = new URL(site.url).origin;
   const foreign = requests.filter((url) => !['blob:', 'data:'].includes(new URL(url).protocol) && new URL(url).origin !== origin);
   assert.deepEqual(foreign, [], 'the page requested something from another origin');
-  assert.ok(requests.some((url) => url.endsWith('.wasm')), 'the wasm module was never requested');
+  if (loadsWasm) assert.ok(requests.some((url) => url.endsWith('.wasm')), 'the wasm module was never requested');
 }
 
 /** Waits until the status line is in one of `states`; returns {state, text}. */
