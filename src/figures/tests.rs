@@ -180,6 +180,9 @@ fn chinese_labels_come_from_the_clause() {
         ("社保卡\"一卡通\"今年累计为52.7万名来渝参加活动的青年人才提供服务", "52.7万名", "来渝参加活动的青年人才"),
         ("以及四个注意事项和三个被忽视的事情。", "三个", "被忽视的事情"),
         ("单季毛利率26.1%，为十年来第二高的单季毛利率。", "十年", ""),
+        // A verb before the number names the action; what was built or opened is counted.
+        ("在江北机场、重庆北站等区域搭建了6个驻点接待服务站", "6个", "驻点接待服务站"),
+        ("公司在全国开设超过60家运营中心", "60家", "运营中心"),
     ];
     for &(text, surface, label) in cases {
         let figures = all(text, Lang::Zh);
