@@ -180,8 +180,11 @@ pub fn rank<'a>(
     for bag in bags.iter_mut().chain(std::iter::once(&mut title)) {
         bag.norm = bag.counts.iter().map(|&(t, c)| (idf[t as usize] * c as f64).powi(2)).sum::<f64>().sqrt();
     }
-    let centrality = normalized(&textrank(&bags, &idf));
-    let title_similarity: Vec<f64> = bags.iter().map(|b| cosine(b, &title, &idf)).collect();
+    // One spread bag for every comparison below, so its table is made once.
+    let mut spread = Spread::new(idf.len());
+    let centrality = normalized(&textrank(&bags, &idf, &mut spread));
+    spread.set(&title);
+    let title_similarity: Vec<f64> = bags.iter().map(|b| cosine(b, &spread, &idf)).collect();
     // Steps from the start: paragraphs before this one, then sentences
     // before this one in its paragraph.
     let (mut paragraph, mut within) = (0usize, 0usize);
@@ -210,7 +213,7 @@ pub fn rank<'a>(
         })
         .collect();
     let scores = normalized(&scores);
-    let chosen = choose_diverse(sentences, &bags, &idf, &scores, count, max_chars);
+    let chosen = choose_diverse(sentences, &bags, &idf, &mut spread, &scores, count, max_chars);
     Ranking { scores, chosen }
 }
 
@@ -255,15 +258,16 @@ fn inverse_document_frequency(bags: &[Bag], terms: usize) -> Vec<f64> {
 
 /// TextRank: PageRank over a graph whose edges are BM25 similarities between
 /// sentences at most [`WINDOW`] apart.
-fn textrank(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
+fn textrank(bags: &[Bag], idf: &[f64], spread: &mut Spread) -> Vec<f64> {
     let n = bags.len();
     let avg_len = (bags.iter().map(|b| b.len).sum::<f64>() / n as f64).max(1.0);
     // Each bag's BM25 length normalization, computed once.
     let norms: Vec<f64> = bags.iter().map(|b| BM25_K1 * (1.0 - BM25_B + BM25_B * b.len / avg_len)).collect();
     let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
     for i in 0..n {
+        spread.set(&bags[i]);
         for j in i + 1..n.min(i + 1 + WINDOW) {
-            let w = symmetric_bm25(&bags[i], &bags[j], norms[i], norms[j], idf);
+            let w = symmetric_bm25(spread, &bags[j], norms[i], norms[j], idf);
             if w > 0.0 {
                 edges[i].push((j, w));
                 edges[j].push((i, w));
@@ -294,17 +298,17 @@ fn textrank(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
     score
 }
 
-/// The mean of BM25(a → b) and BM25(b → a), in one merge of their terms.
-/// `norm_a` and `norm_b` are each bag's length normalization.
-fn symmetric_bm25(a: &Bag, b: &Bag, norm_a: f64, norm_b: f64, idf: &[f64]) -> f64 {
+/// The mean of BM25(a → b) and BM25(b → a). `norm_a` and `norm_b` are each
+/// bag's length normalization.
+fn symmetric_bm25(a: &Spread, b: &Bag, norm_a: f64, norm_b: f64, idf: &[f64]) -> f64 {
     let saturate = |tf: u32, norm: f64| tf as f64 * (BM25_K1 + 1.0) / (tf as f64 + norm);
-    shared_terms(a, b).map(|(t, ca, cb)| idf[t as usize] * (saturate(cb, norm_b) + saturate(ca, norm_a))).sum::<f64>()
+    a.shared_with(b).map(|(t, cb, ca)| idf[t as usize] * (saturate(cb, norm_b) + saturate(ca, norm_a))).sum::<f64>()
         / 2.0
 }
 
 /// Cosine similarity of two bags under IDF weights.
-fn cosine(a: &Bag, b: &Bag, idf: &[f64]) -> f64 {
-    let dot: f64 = shared_terms(a, b).map(|(t, ca, cb)| idf[t as usize].powi(2) * ca as f64 * cb as f64).sum();
+fn cosine(a: &Bag, b: &Spread, idf: &[f64]) -> f64 {
+    let dot: f64 = b.shared_with(a).map(|(t, ca, cb)| idf[t as usize].powi(2) * ca as f64 * cb as f64).sum();
     let denominator = a.norm * b.norm;
     if denominator > 0.0 {
         dot / denominator
@@ -313,24 +317,43 @@ fn cosine(a: &Bag, b: &Bag, idf: &[f64]) -> f64 {
     }
 }
 
-/// The terms two bags share, with each bag's count, by a merge of sorted lists.
-fn shared_terms<'a>(a: &'a Bag, b: &'a Bag) -> impl Iterator<Item = (u32, u32, u32)> + 'a {
-    let (mut i, mut j) = (0, 0);
-    std::iter::from_fn(move || {
-        while i < a.counts.len() && j < b.counts.len() {
-            let ((ta, ca), (tb, cb)) = (a.counts[i], b.counts[j]);
-            match ta.cmp(&tb) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    i += 1;
-                    j += 1;
-                    return Some((ta, ca, cb));
-                }
-            }
+/// One bag spread out by term id, to be compared with many others: each
+/// comparison then costs one lookup per term of the other bag, instead of a
+/// merge of both sorted lists, and the shared terms still come in term
+/// order, so every sum adds up in the same order as a merge would.
+struct Spread {
+    /// Count of each term in the bag; zero for the terms it lacks.
+    counts: Vec<u32>,
+    /// The bag's terms, to clear them for the next bag.
+    terms: Vec<u32>,
+    norm: f64,
+}
+
+impl Spread {
+    fn new(terms: usize) -> Spread {
+        Spread { counts: vec![0; terms], terms: Vec::new(), norm: 0.0 }
+    }
+
+    fn set(&mut self, bag: &Bag) {
+        for &t in &self.terms {
+            self.counts[t as usize] = 0;
         }
-        None
-    })
+        self.terms.clear();
+        for &(t, c) in &bag.counts {
+            self.counts[t as usize] = c;
+            self.terms.push(t);
+        }
+        self.norm = bag.norm;
+    }
+
+    /// The terms `other` shares with this bag, in term order: (term, count
+    /// in `other`, count here).
+    fn shared_with<'a>(&'a self, other: &'a Bag) -> impl Iterator<Item = (u32, u32, u32)> + 'a {
+        other.counts.iter().filter_map(|&(t, in_other)| {
+            let here = self.counts[t as usize];
+            (here > 0).then_some((t, in_other, here))
+        })
+    }
 }
 
 /// Greedy maximal-marginal-relevance choice, returned in document order.
@@ -342,6 +365,7 @@ fn choose_diverse(
     sentences: &[SentenceInput],
     bags: &[Bag],
     idf: &[f64],
+    spread: &mut Spread,
     scores: &[f64],
     count: usize,
     max_chars: Option<usize>,
@@ -385,8 +409,9 @@ fn choose_diverse(
             used += length(pick);
             chosen.push(pick);
             drawn.insert(sentences[pick].block);
+            spread.set(&bags[pick]);
             for &i in unique.iter() {
-                redundancy[i] = redundancy[i].max(cosine(&bags[i], &bags[pick], idf));
+                redundancy[i] = redundancy[i].max(cosine(&bags[i], spread, idf));
             }
         }
     }
