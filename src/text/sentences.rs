@@ -299,8 +299,11 @@ fn list_markers(chars: &[(usize, char)]) -> ListMarkers {
     let mut found: Vec<(usize, u32, &str, Option<usize>)> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let at_token_start = i == 0 || chars[i - 1].1.is_whitespace() || matches!(chars[i - 1].1, '•' | '⁃');
-        if !at_token_start {
+        // A marker opens with an ASCII digit or letter: rare in Chinese, and
+        // cheaper to ask about first than the character before.
+        let opens_marker = chars[i].1.is_ascii_digit() || chars[i].1.is_ascii_lowercase();
+        let at_token_start = || i == 0 || chars[i - 1].1.is_whitespace() || matches!(chars[i - 1].1, '•' | '⁃');
+        if !opens_marker || !at_token_start() {
             i += 1;
             continue;
         }
