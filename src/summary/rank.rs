@@ -231,7 +231,7 @@ fn digit_share(text: &str) -> f64 {
             run += 1;
             continue;
         }
-        if !matches!(c, '年' | '月' | '日' | '号' | '时') {
+        if run > 0 && !matches!(c, '年' | '月' | '日' | '号' | '时') {
             digits += run;
         }
         run = 0;
