@@ -149,6 +149,7 @@ export class SummarizerClient extends EventTarget {
     if (this.#worker) return this.#worker;
     const url = new URL('./worker.js', import.meta.url);
     const prestarted = takePrestartedWorker(url);
+    // prestart.js starts its worker with these same options.
     const worker = prestarted?.worker ?? new Worker(url, { type: 'module', name: 'summarizer' });
     this.#worker = worker;
     this.#isReady = false;

@@ -10,6 +10,7 @@
   const url = new URL('worker.js', document.currentScript.src).href;
   let worker;
   try {
+    // The options client.js starts its own worker with: it adopts this one by URL alone.
     worker = new Worker(url, { type: 'module', name: 'summarizer' });
   } catch {
     return; // client.js starts its own worker and reports what fails
