@@ -253,7 +253,19 @@ fn inverse_document_frequency(bags: &[Bag], terms: usize) -> Vec<f64> {
     }
     let n = bags.len() as f64;
     // The "+1" form of BM25's IDF stays positive for terms in most sentences.
-    df.into_iter().map(|d| (1.0 + (n - d as f64 + 0.5) / (d as f64 + 0.5)).ln()).collect()
+    let idf_of = |d: u32| (1.0 + (n - d as f64 + 0.5) / (d as f64 + 0.5)).ln();
+    // Most terms occur in one sentence or two: the logarithm is taken once
+    // per document frequency, not once per term.
+    let mut by_frequency: Vec<Option<f64>> = Vec::new();
+    df.into_iter()
+        .map(|d| {
+            let d_index = d as usize;
+            if d_index >= by_frequency.len() {
+                by_frequency.resize(d_index + 1, None);
+            }
+            *by_frequency[d_index].get_or_insert_with(|| idf_of(d))
+        })
+        .collect()
 }
 
 /// TextRank: PageRank over a graph whose edges are BM25 similarities between
@@ -263,7 +275,8 @@ fn textrank(bags: &[Bag], idf: &[f64], spread: &mut Spread) -> Vec<f64> {
     let avg_len = (bags.iter().map(|b| b.len).sum::<f64>() / n as f64).max(1.0);
     // Each bag's BM25 length normalization, computed once.
     let norms: Vec<f64> = bags.iter().map(|b| BM25_K1 * (1.0 - BM25_B + BM25_B * b.len / avg_len)).collect();
-    let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    // Each sentence has at most a window of neighbours on each side.
+    let mut edges: Vec<Vec<(usize, f64)>> = (0..n).map(|_| Vec::with_capacity((2 * WINDOW).min(n - 1))).collect();
     for i in 0..n {
         spread.set(&bags[i]);
         for j in i + 1..n.min(i + 1 + WINDOW) {
