@@ -22,8 +22,11 @@ pub fn extract(text: &str, sentences: &[(&[Token], f64)], title: &[Token], limit
     struct Entry<'a> {
         score: f64,
         first: usize,
-        /// Each way the word is written, with its count; nearly always one.
-        surfaces: Vec<(&'a str, usize)>,
+        /// The way the word was first written, with its count.
+        surface: (&'a str, usize),
+        /// Any other ways it is written, with their counts: nearly always none,
+        /// so the entry allocates nothing.
+        other_surfaces: Vec<(&'a str, usize)>,
     }
     // Sized for every token distinct, so the table never grows midway.
     let tokens = sentences.iter().map(|(tokens, _)| tokens.len()).sum();
@@ -34,31 +37,44 @@ pub fn extract(text: &str, sentences: &[(&[Token], f64)], title: &[Token], limit
             let entry = entries.entry(token.term.as_ref()).or_insert(Entry {
                 score: 0.0,
                 first: token.range.start,
-                surfaces: Vec::new(),
+                surface: (surface, 0),
+                other_surfaces: Vec::new(),
             });
             entry.score += BASE_OCCURRENCE_WEIGHT + weight;
-            match entry.surfaces.iter_mut().find(|(s, _)| *s == surface) {
-                Some((_, count)) => *count += 1,
-                None => entry.surfaces.push((surface, 1)),
+            if entry.surface.0 == surface {
+                entry.surface.1 += 1;
+            } else {
+                match entry.other_surfaces.iter_mut().find(|(s, _)| *s == surface) {
+                    Some((_, count)) => *count += 1,
+                    None => entry.other_surfaces.push((surface, 1)),
+                }
             }
         }
     }
     let in_title: FxHashSet<&str> = title.iter().map(|t| t.term.as_ref()).collect();
-    let mut ranked: Vec<(String, f64, usize)> = entries
+    let mut ranked: Vec<(&str, f64, usize)> = entries
         .into_iter()
         .map(|(term, entry)| {
             let length_bonus = (1.0 + term.chars().count() as f64).ln();
             let title_bonus = if in_title.contains(term) { TITLE_BONUS } else { 1.0 };
             // Ties between surface forms go to the earliest-sorted, for determinism.
-            let surface =
-                entry.surfaces.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map_or(term, |(s, _)| *s);
-            (surface.to_string(), entry.score * length_bonus * title_bonus, entry.first)
+            let surface = std::iter::once(&entry.surface)
+                .chain(&entry.other_surfaces)
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+                .map_or(term, |(s, _)| *s);
+            (surface, entry.score * length_bonus * title_bonus, entry.first)
         })
         .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+    // Every word has its own first position, so this order is total and the
+    // best `limit` can be picked out before only they are sorted.
+    let best_first = |a: &(&str, f64, usize), b: &(&str, f64, usize)| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2));
+    if ranked.len() > limit && limit > 0 {
+        ranked.select_nth_unstable_by(limit - 1, best_first);
+    }
     ranked.truncate(limit);
+    ranked.sort_by(best_first);
     let top = ranked.first().map_or(1.0, |k| k.1);
-    ranked.into_iter().map(|(word, score, _)| (word, score / top)).collect()
+    ranked.into_iter().map(|(word, score, _)| (word.to_string(), score / top)).collect()
 }
 
 #[cfg(test)]
