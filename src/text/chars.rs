@@ -25,15 +25,26 @@ pub fn is_cjk_punct(c: char) -> bool {
 pub fn is_letter_or_digit(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
-    } else if is_han(c) {
-        true
     } else {
-        // Not `is_cjk_punct`: its range holds 〇 and 々, which are letters.
-        let punctuation = matches!(c, '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{FF01}'..='\u{FF0F}'
-            | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}'
-            | '“' | '”' | '‘' | '’' | '…' | '—' | '·');
-        !punctuation && c.is_alphanumeric()
+        is_han(c) || (!is_cjk_punctuation_mark(c) && c.is_alphanumeric())
     }
+}
+
+/// `char::is_alphabetic`, with the same shortcuts as [`is_letter_or_digit`].
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        is_han(c) || (!is_cjk_punctuation_mark(c) && c.is_alphabetic())
+    }
+}
+
+/// The CJK and full-width punctuation that is neither letter nor digit. Not
+/// `is_cjk_punct`: its range holds 〇 and 々, which are letters.
+fn is_cjk_punctuation_mark(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}'
+        | '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
 
 /// True for the characters that end a sentence in either language.
@@ -77,6 +88,7 @@ mod tests {
         let sample = "重庆 3944名，“人才”。Ünïcode ① ٣ 한국어 ｅ… ！？";
         for c in sample.chars().chain('\u{3000}'..='\u{30FF}').chain('\u{FF00}'..='\u{FFEF}') {
             assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
         }
     }
 }

@@ -4,7 +4,7 @@
 //! with a meaningful share of Han script is Chinese, since Chinese news
 //! routinely quotes English names and figures but not the reverse.
 
-use super::chars::is_han;
+use super::chars::{is_han, is_letter};
 use crate::schema::Lang;
 
 /// Han characters must make up at least this share of the letters for a
@@ -18,7 +18,7 @@ pub fn detect(text: &str) -> Lang {
         if is_han(c) {
             han += 1;
             letters += 1;
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             letters += 1;
         }
     }

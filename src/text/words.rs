@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use jieba_rs::Jieba;
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::chars::is_han;
+use super::chars::{is_han, is_letter};
 use crate::schema::Lang;
 
 /// `freq word word ...` lines, `#` comment lines; see `examples/make_dictionary.rs`.
@@ -118,7 +118,7 @@ fn chinese_tokens(piece: &str, offset: usize) -> Vec<Token<'_>> {
             let keep = if han > 0 {
                 han >= 2 && !CHINESE_STOP_SET.contains(word)
             } else {
-                chars >= 2 && word.chars().all(char::is_alphabetic)
+                chars >= 2 && word.chars().all(is_letter)
             };
             // Most of jieba's tokens are punctuation and numbers: the term is
             // built for the kept ones only. Chinese has no case: lower-casing
