@@ -450,9 +450,26 @@ fn is_specific(figure: &Figure) -> bool {
     if matches!(figure.kind, FigureKind::Percent | FigureKind::Change | FigureKind::Other) {
         return false;
     }
-    let digits = format!("{:e}", figure.value);
-    let mantissa = digits.split('e').next().unwrap_or("");
-    mantissa.chars().filter(char::is_ascii_digit).count() >= MIN_SPECIFIC_DIGITS
+    significant_digits(figure.value) >= MIN_SPECIFIC_DIGITS
+}
+
+/// The significant digits of `value` as it is shortest written (3944 has
+/// four, 3.0e4 one, 12.5 three).
+fn significant_digits(value: f64) -> usize {
+    // Below 2^53 an integer is written digit for digit, so it is counted
+    // without formatting it: most figures are whole numbers.
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        let mut n = value.abs() as u64;
+        if n == 0 {
+            return 1;
+        }
+        while n % 10 == 0 {
+            n /= 10;
+        }
+        return n.ilog10() as usize + 1;
+    }
+    let digits = format!("{value:e}");
+    digits.split('e').next().unwrap_or("").chars().filter(char::is_ascii_digit).count()
 }
 
 /// Two labels of the same value name the same thing when one is empty or

@@ -730,3 +730,14 @@ fn the_scanner_skips_no_character_that_starts_a_number() {
         .collect();
     assert!(missed.is_empty(), "characters skipped by the filter: {missed:?}");
 }
+
+#[test]
+fn significant_digits_agree_with_the_shortest_notation() {
+    let values =
+        [0.0, 1.0, -7.0, 10.0, 3944.0, 30_000.0, 510e8, 125.5, 0.3, 1.7e8, 2_000_000_000_000.0, 9.007e15, 1.5e300];
+    for value in values {
+        let written = format!("{value:e}");
+        let want = written.split('e').next().unwrap().chars().filter(char::is_ascii_digit).count();
+        assert_eq!(super::significant_digits(value), want, "{value} is written {written}");
+    }
+}
