@@ -101,6 +101,10 @@ fn glyphs_of(text: &str, trailing: bool) -> String {
 
 /// The text of each bold run in a Markdown line, with inline markup removed.
 fn bold_runs(line: &str) -> Vec<String> {
+    // Bold is `**` or `__`, and most lines have neither mark.
+    if memchr::memchr2(b'*', b'_', line.as_bytes()).is_none() {
+        return Vec::new();
+    }
     MD_EMPHASIS
         .captures_iter(line)
         .filter_map(|c| c.get(1).or_else(|| c.get(2)))
@@ -120,14 +124,20 @@ fn is_thematic_break(line: &str) -> bool {
 /// Removes inline Markdown and HTML left-overs, keeping the words.
 fn strip_inline(line: &str) -> String {
     // Most lines hold no markup at all: each pass runs only where its
-    // pattern's first character occurs.
+    // pattern's first character occurs. The marks are ASCII, so memchr can
+    // look for them in the bytes; `str::contains` with a set of chars
+    // would decode every character first.
     let s = if line.contains('[') {
         let s = MD_IMAGE.replace_all(line, "");
         MD_LINK.replace_all(&s, "$1").into_owned()
     } else {
         line.to_string()
     };
-    let s = if s.contains(['*', '_', '`']) { MD_EMPHASIS.replace_all(&s, "$1$2$3$4").into_owned() } else { s };
+    let s = if memchr::memchr3(b'*', b'_', b'`', s.as_bytes()).is_some() {
+        MD_EMPHASIS.replace_all(&s, "$1$2$3$4").into_owned()
+    } else {
+        s
+    };
     let s = if s.contains('<') { HTML_TAG.replace_all(&s, "").into_owned() } else { s };
     let s = if s.contains('&') {
         s.replace("&nbsp;", " ")
