@@ -347,19 +347,29 @@ pub(super) fn join_cut_paragraphs(drafts: Vec<Draft>) -> Vec<Draft> {
 /// a dictionary word across the seam in Chinese, a lower-case continuation
 /// in English.
 fn seam_is_inside_a_word(before: &str, after: &str) -> bool {
-    let tail: Vec<char> = before.chars().rev().take(MAX_SEAM_WORD_SIDE).collect();
-    let head: Vec<char> = after.chars().take(MAX_SEAM_WORD_SIDE).collect();
-    match (tail.first(), head.first()) {
-        (Some(&b), Some(&a)) if is_han(b) && is_han(a) => (1..=tail.len()).any(|k| {
-            let left: String = tail[..k].iter().rev().collect();
-            (1..=head.len()).take_while(|&m| head[..m].iter().all(|&c| is_han(c))).any(|m| {
-                let word: String = left.chars().chain(head[..m].iter().copied()).collect();
-                left.chars().all(is_han) && is_dictionary_word(&word)
-            })
-        }),
-        (Some(&b), Some(&a)) => b.is_alphabetic() && !is_han(b) && a.is_lowercase(),
-        _ => false,
+    let (Some(b), Some(a)) = (before.chars().next_back(), after.chars().next()) else {
+        return false;
+    };
+    if !(is_han(b) && is_han(a)) {
+        return b.is_alphabetic() && !is_han(b) && a.is_lowercase();
     }
+    // A word across the seam joins a run of Han characters at the end of
+    // `before` to one at the start of `after`, each at most
+    // MAX_SEAM_WORD_SIDE characters. One buffer serves every candidate.
+    fn han_bytes(chars: impl Iterator<Item = char>) -> usize {
+        chars.take(MAX_SEAM_WORD_SIDE).take_while(|&c| is_han(c)).map(char::len_utf8).sum()
+    }
+    let left = &before[before.len() - han_bytes(before.chars().rev())..];
+    let right = &after[..han_bytes(after.chars())];
+    let mut word = String::with_capacity(left.len() + right.len());
+    left.char_indices().any(|(start, _)| {
+        right.char_indices().any(|(end, c)| {
+            word.clear();
+            word.push_str(&left[start..]);
+            word.push_str(&right[..end + c.len_utf8()]);
+            is_dictionary_word(&word)
+        })
+    })
 }
 
 /// What two texts share when they say the same thing: their letters and
