@@ -226,19 +226,17 @@ fn runs_into_a_new_sentence(chars: &[(usize, char)], at: usize, end: usize) -> b
 /// After a closing quote: a short speaker and a verb of saying, then
 /// punctuation or the end ("他说。", "李兰娟说,").
 fn is_attribution(chars: &[(usize, char)], from: usize) -> bool {
-    let rest: String = chars[from..].iter().take(MAX_SPEAKER_CHARS + 6).map(|&(_, c)| c).collect();
-    let rest: Vec<char> = rest.chars().collect();
-    for speaker in 0..=MAX_SPEAKER_CHARS.min(rest.len()) {
-        if !rest[..speaker].iter().all(|&c| is_han(c) || c.is_alphanumeric() || c == '·') {
+    let is_name_char = |c: char| is_han(c) || c.is_alphanumeric();
+    let window = &chars[from..chars.len().min(from + MAX_SPEAKER_CHARS + 6)];
+    for speaker in 0..=MAX_SPEAKER_CHARS.min(window.len()) {
+        if speaker > 0 && !(is_name_char(window[speaker - 1].1) || window[speaker - 1].1 == '·') {
             break;
         }
-        let tail: String = rest[speaker..].iter().collect();
+        let tail = &window[speaker..];
         for verb in SPEECH_VERBS {
-            if let Some(after) = tail.strip_prefix(verb) {
-                let next = after.chars().next();
-                if next.is_none_or(|c| !(is_han(c) || c.is_alphanumeric())) {
-                    return true;
-                }
+            let mut rest = tail.iter().map(|&(_, c)| c);
+            if verb.chars().all(|v| rest.next() == Some(v)) && rest.next().is_none_or(|c| !is_name_char(c)) {
+                return true;
             }
         }
     }
