@@ -1,7 +1,9 @@
-//! How `summarize`'s time grows on adversarial inputs, for `./build.sh bench`:
-//! one endless line, numbers without end, tiny sentences, one paragraph
-//! repeated. Each input is timed at three sizes, each twice the last; a
-//! linear cost shows as a ratio near 2 per doubling.
+//! How `summarize`'s time and memory grow on adversarial inputs, for
+//! `./build.sh bench`: one endless line, numbers without end, tiny
+//! sentences, one paragraph repeated. Each input is timed at three sizes,
+//! each twice the last; a linear cost shows as a ratio near 2 per doubling.
+//! The heap's peak during one call at the largest size is given per byte of
+//! input, since a page's memory is what a large file can exhaust.
 //!
 //! usage: cargo run --release --example bench_adversarial
 
@@ -10,6 +12,12 @@ use article_summarizer::{summarize, Options};
 #[path = "support/timing.rs"]
 mod timing;
 use timing::median_ms;
+
+#[path = "support/peak_heap.rs"]
+mod peak_heap;
+
+#[global_allocator]
+static HEAP: peak_heap::Counting = peak_heap::Counting;
 
 /// Median wall time of `summarize(text)` over three runs, in ms.
 fn time_ms(text: &str) -> f64 {
@@ -49,11 +57,22 @@ fn main() {
         ),
         ("the five seeds, n times: many stories on one page", seeds_repeated, 4),
     ];
-    println!("| adversarial input | n | time at n | at 2n | at 4n | ratio per doubling |");
-    println!("|---|---|---|---|---|---|");
+    println!(
+        "| adversarial input | n | time at n | at 2n | at 4n | ratio per doubling | heap peak at 4n | per input byte |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
     for (name, make, n) in inputs {
         let times: Vec<f64> = [n, 2 * n, 4 * n].iter().map(|&size| time_ms(&make(size))).collect();
         let ratio = (times[2] / times[0]).sqrt();
-        println!("| {name} | {n} | {:.0} ms | {:.0} ms | {:.0} ms | {ratio:.2} |", times[0], times[1], times[2]);
+        let largest = make(4 * n);
+        let peak = peak_heap::peak_during(|| drop(std::hint::black_box(summarize(&largest, &Options::default()))));
+        println!(
+            "| {name} | {n} | {:.0} ms | {:.0} ms | {:.0} ms | {ratio:.2} | {:.1} MB | {:.0} B |",
+            times[0],
+            times[1],
+            times[2],
+            peak as f64 / (1024.0 * 1024.0),
+            peak as f64 / largest.len() as f64
+        );
     }
 }
