@@ -275,23 +275,43 @@ fn textrank(bags: &[Bag], idf: &[f64], spread: &mut Spread) -> Vec<f64> {
     let avg_len = (bags.iter().map(|b| b.len).sum::<f64>() / n as f64).max(1.0);
     // Each bag's BM25 length normalization, computed once.
     let norms: Vec<f64> = bags.iter().map(|b| BM25_K1 * (1.0 - BM25_B + BM25_B * b.len / avg_len)).collect();
-    // Each sentence has at most a window of neighbours on each side.
-    let mut edges: Vec<Vec<(usize, f64)>> = (0..n).map(|_| Vec::with_capacity((2 * WINDOW).min(n - 1))).collect();
+    // Edges live in bands, a window of neighbours per sentence and side;
+    // 0 means no edge. A list per sentence, reserved for its window, took
+    // twice the memory, and on a page of tiny sentences that was most of
+    // all the memory used.
+    // `above[i * WINDOW + k]` joins sentence i to sentence i + 1 + k.
+    let mut above = vec![0.0; n * WINDOW];
     for i in 0..n {
         spread.set(&bags[i]);
         for j in i + 1..n.min(i + 1 + WINDOW) {
             let w = symmetric_bm25(spread, &bags[j], norms[i], norms[j], idf);
             if w > 0.0 {
-                edges[i].push((j, w));
-                edges[j].push((i, w));
+                above[i * WINDOW + (j - i - 1)] = w;
             }
         }
     }
-    // Turn weights into transition probabilities once, not every round.
-    let out_weight: Vec<f64> = edges.iter().map(|e| e.iter().map(|&(_, w)| w).sum()).collect();
-    for e in edges.iter_mut() {
-        for (j, w) in e.iter_mut() {
-            *w /= out_weight[*j];
+    // `below[i * WINDOW + d]` joins sentence i to sentence i - 1 - d.
+    let mut below = vec![0.0; n * WINDOW];
+    for i in 0..n {
+        for k in 0..WINDOW.min(n - 1 - i) {
+            below[(i + 1 + k) * WINDOW + k] = above[i * WINDOW + k];
+        }
+    }
+    let out_weight: Vec<f64> = (0..n).map(|i| sum_over_edges(i, &below, &above, |_| 1.0)).collect();
+    // Weights become transition probabilities once, not every round: an
+    // edge into i carries the share of its other end's weight.
+    // (A sentence with no edge has no weight to share.)
+    let share = |w: &mut f64, of: f64| {
+        if *w > 0.0 {
+            *w /= of;
+        }
+    };
+    for i in 0..n {
+        for d in 0..WINDOW.min(i) {
+            share(&mut below[i * WINDOW + d], out_weight[i - 1 - d]);
+        }
+        for k in 0..WINDOW.min(n - 1 - i) {
+            share(&mut above[i * WINDOW + k], out_weight[i + 1 + k]);
         }
     }
     let mut score = vec![1.0 / n as f64; n];
@@ -299,7 +319,7 @@ fn textrank(bags: &[Bag], idf: &[f64], spread: &mut Spread) -> Vec<f64> {
     let teleport = (1.0 - DAMPING) / n as f64;
     for _ in 0..MAX_ITERATIONS {
         for (i, slot) in next.iter_mut().enumerate() {
-            let inflow: f64 = edges[i].iter().map(|&(j, p)| p * score[j]).sum();
+            let inflow = sum_over_edges(i, &below, &above, |j| score[j]);
             *slot = teleport + DAMPING * inflow;
         }
         let moved: f64 = next.iter().zip(&score).map(|(a, b)| (a - b).abs()).sum();
@@ -309,6 +329,24 @@ fn textrank(bags: &[Bag], idf: &[f64], spread: &mut Spread) -> Vec<f64> {
         }
     }
     score
+}
+
+/// The sum, over sentence `i`'s edges in the bands of [`textrank`], of each
+/// edge's weight times `value` of the sentence at its other end. It takes
+/// the neighbours in document order, as the sums always have, so they round
+/// the same; the zeros of absent edges change no sum.
+fn sum_over_edges(i: usize, below: &[f64], above: &[f64], value: impl Fn(usize) -> f64) -> f64 {
+    let n = above.len() / WINDOW;
+    let (below, above) = (&below[i * WINDOW..][..WINDOW], &above[i * WINDOW..][..WINDOW]);
+    let reach_below = WINDOW.min(i);
+    let mut sum = 0.0;
+    for (w, j) in below[..reach_below].iter().rev().zip(i - reach_below..) {
+        sum += w * value(j);
+    }
+    for (w, j) in above[..WINDOW.min(n - 1 - i)].iter().zip(i + 1..) {
+        sum += w * value(j);
+    }
+    sum
 }
 
 /// The mean of BM25(a → b) and BM25(b → a). `norm_a` and `norm_b` are each
