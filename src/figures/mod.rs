@@ -201,9 +201,16 @@ pub fn rank(read: &Read, sentences: &[SentenceContext], limit: usize) -> Found {
             Figure { score, ..figure.clone() }
         })
         .collect();
-    let mut key = merge_repeats(all.clone(), read.lang);
-    key.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.range.start.cmp(&b.range.start)));
-    key.truncate(limit);
+    // Only the few figures kept are copied: a page of numbers holds
+    // hundreds of thousands of figures, each a few hundred bytes.
+    let mut merged = merge_repeats(&all, read.lang);
+    let start_of = |m: &Merged| all[m.kept].range.start;
+    merged.sort_by(|a, b| b.score.total_cmp(&a.score).then(start_of(a).cmp(&start_of(b))));
+    merged.truncate(limit);
+    let key = merged
+        .iter()
+        .map(|m| Figure { score: m.score, label: all[m.label_of].label.clone(), ..all[m.kept].clone() })
+        .collect();
     Found { key, all, dates: read.dates.clone() }
 }
 
@@ -396,34 +403,48 @@ fn is_people(figure: &Figure) -> bool {
     figure.unit.is_empty() && units::PEOPLE_NOUNS.contains(&last_word)
 }
 
+/// Mentions of one figure merged (see [`merge_repeats`]), by index into the
+/// scored figures.
+struct Merged {
+    /// The best-scored mention.
+    kept: usize,
+    /// The mention whose label it shows: its own, or the first non-empty one.
+    label_of: usize,
+    /// The kept mention's score with the bonus for its repeats.
+    score: f64,
+}
+
 /// Merges mentions of the same figure (same value and unit, and either a
 /// specific value or labels alike), keeping the best-scored mention and its
 /// label (or the first non-empty one), in first-seen order.
-fn merge_repeats(figures: Vec<Figure>, lang: Lang) -> Vec<Figure> {
-    let mut merged: Vec<(Figure, usize)> = Vec::new();
+fn merge_repeats(figures: &[Figure], lang: Lang) -> Vec<Merged> {
+    // (merged figure, further mentions)
+    let mut merged: Vec<(Merged, usize)> = Vec::new();
     let mut by_value: rustc_hash::FxHashMap<(u64, &str), Vec<usize>> = Default::default();
-    for figure in figures {
+    for (i, figure) in figures.iter().enumerate() {
         let key = (figure.value.to_bits(), figure.unit);
         let groups = by_value.entry(key).or_default();
-        let specific = is_specific(&figure);
-        let same = groups.iter().copied().find(|&g| specific || labels_alike(&merged[g].0.label, &figure.label, lang));
+        let specific = is_specific(figure);
+        let same = groups
+            .iter()
+            .copied()
+            .find(|&g| specific || labels_alike(&figures[merged[g].0.label_of].label, &figure.label, lang));
         match same {
             Some(g) => {
                 let (kept, repeats) = &mut merged[g];
                 *repeats += 1;
-                if figure.score > kept.score {
-                    let old_label = std::mem::take(&mut kept.label);
-                    *kept = figure;
-                    if kept.label.is_empty() {
-                        kept.label = old_label;
+                if figure.score > figures[kept.kept].score {
+                    kept.kept = i;
+                    if !figure.label.is_empty() {
+                        kept.label_of = i;
                     }
-                } else if kept.label.is_empty() {
-                    kept.label = figure.label;
+                } else if figures[kept.label_of].label.is_empty() {
+                    kept.label_of = i;
                 }
             }
             None if groups.len() < MAX_DISTINCT_PER_VALUE => {
                 groups.push(merged.len());
-                merged.push((figure, 0));
+                merged.push((Merged { kept: i, label_of: i, score: 0.0 }, 0));
             }
             None => {
                 // Too many distinct figures with one value: fold into the first.
@@ -436,7 +457,8 @@ fn merge_repeats(figures: Vec<Figure>, lang: Lang) -> Vec<Figure> {
     merged
         .into_iter()
         .map(|(mut figure, repeats)| {
-            figure.score = (figure.score + REPEAT_BONUS * repeats.min(MAX_REPEATS_COUNTED) as f64).min(1.0);
+            let score = figures[figure.kept].score + REPEAT_BONUS * repeats.min(MAX_REPEATS_COUNTED) as f64;
+            figure.score = score.min(1.0);
             figure
         })
         .collect()
