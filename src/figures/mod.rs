@@ -203,13 +203,14 @@ pub fn rank(read: &Read, sentences: &[SentenceContext], limit: usize) -> Found {
         .collect();
     // Only the few figures kept are copied: a page of numbers holds
     // hundreds of thousands of figures, each a few hundred bytes.
-    let mut merged = merge_repeats(&all, read.lang);
+    let mut merged: Vec<(f64, Merged)> =
+        merge_repeats(&all, read.lang).into_iter().map(|m| (m.score(&all), m)).collect();
     let start_of = |m: &Merged| all[m.kept].range.start;
-    merged.sort_by(|a, b| b.score.total_cmp(&a.score).then(start_of(a).cmp(&start_of(b))));
+    merged.sort_by(|(a_score, a), (b_score, b)| b_score.total_cmp(a_score).then(start_of(a).cmp(&start_of(b))));
     merged.truncate(limit);
     let key = merged
         .iter()
-        .map(|m| Figure { score: m.score, label: all[m.label_of].label.clone(), ..all[m.kept].clone() })
+        .map(|&(score, ref m)| Figure { score, label: all[m.label_of].label.clone(), ..all[m.kept].clone() })
         .collect();
     Found { key, all, dates: read.dates.clone() }
 }
@@ -410,16 +411,22 @@ struct Merged {
     kept: usize,
     /// The mention whose label it shows: its own, or the first non-empty one.
     label_of: usize,
+    /// Further mentions merged into it.
+    repeats: usize,
+}
+
+impl Merged {
     /// The kept mention's score with the bonus for its repeats.
-    score: f64,
+    fn score(&self, figures: &[Figure]) -> f64 {
+        (figures[self.kept].score + REPEAT_BONUS * self.repeats.min(MAX_REPEATS_COUNTED) as f64).min(1.0)
+    }
 }
 
 /// Merges mentions of the same figure (same value and unit, and either a
 /// specific value or labels alike), keeping the best-scored mention and its
 /// label (or the first non-empty one), in first-seen order.
 fn merge_repeats(figures: &[Figure], lang: Lang) -> Vec<Merged> {
-    // (merged figure, further mentions)
-    let mut merged: Vec<(Merged, usize)> = Vec::new();
+    let mut merged: Vec<Merged> = Vec::new();
     let mut by_value: rustc_hash::FxHashMap<(u64, &str), Vec<usize>> = Default::default();
     for (i, figure) in figures.iter().enumerate() {
         let key = (figure.value.to_bits(), figure.unit);
@@ -428,11 +435,11 @@ fn merge_repeats(figures: &[Figure], lang: Lang) -> Vec<Merged> {
         let same = groups
             .iter()
             .copied()
-            .find(|&g| specific || labels_alike(&figures[merged[g].0.label_of].label, &figure.label, lang));
+            .find(|&g| specific || labels_alike(&figures[merged[g].label_of].label, &figure.label, lang));
         match same {
             Some(g) => {
-                let (kept, repeats) = &mut merged[g];
-                *repeats += 1;
+                let kept = &mut merged[g];
+                kept.repeats += 1;
                 if figure.score > figures[kept.kept].score {
                     kept.kept = i;
                     if !figure.label.is_empty() {
@@ -444,24 +451,17 @@ fn merge_repeats(figures: &[Figure], lang: Lang) -> Vec<Merged> {
             }
             None if groups.len() < MAX_DISTINCT_PER_VALUE => {
                 groups.push(merged.len());
-                merged.push((Merged { kept: i, label_of: i, score: 0.0 }, 0));
+                merged.push(Merged { kept: i, label_of: i, repeats: 0 });
             }
             None => {
                 // Too many distinct figures with one value: fold into the first.
                 if let Some(&g) = groups.first() {
-                    merged[g].1 += 1;
+                    merged[g].repeats += 1;
                 }
             }
         }
     }
     merged
-        .into_iter()
-        .map(|(mut figure, repeats)| {
-            let score = figures[figure.kept].score + REPEAT_BONUS * repeats.min(MAX_REPEATS_COUNTED) as f64;
-            figure.score = score.min(1.0);
-            figure
-        })
-        .collect()
 }
 
 /// A value specific enough that two mentions of it are the same figure
