@@ -23,6 +23,21 @@ unsafe impl GlobalAlloc for Counting {
         unsafe { System.dealloc(p, layout) };
         IN_USE.fetch_sub(layout.size(), Relaxed);
     }
+
+    // The default would allocate, copy and free on every growth, which the
+    // bench's timed runs would pay and the system allocator need not.
+    unsafe fn realloc(&self, p: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let q = unsafe { System.realloc(p, layout, new_size) };
+        if !q.is_null() {
+            if new_size >= layout.size() {
+                let now = IN_USE.fetch_add(new_size - layout.size(), Relaxed) + (new_size - layout.size());
+                PEAK.fetch_max(now, Relaxed);
+            } else {
+                IN_USE.fetch_sub(layout.size() - new_size, Relaxed);
+            }
+        }
+        q
+    }
 }
 
 /// The most bytes `f` had on the heap at once, beyond what was there before.
