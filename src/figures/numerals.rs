@@ -75,6 +75,12 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Rounds away binary noise ("1.78 × 10^12" computed in floating point) by
 /// keeping 12 significant digits, more than any written number carries.
 pub(super) fn tidy(value: f64) -> f64 {
+    // A whole number below 10^12 has at most 12 digits: written with 12
+    // significant digits it is written exactly, and read back unchanged.
+    // Most numbers are such, and formatting a float costs far more.
+    if value.fract() == 0.0 && value.abs() < 1e12 {
+        return value;
+    }
     format!("{value:.11e}").parse().unwrap_or(value)
 }
 

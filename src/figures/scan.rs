@@ -148,8 +148,70 @@ struct Num {
 impl Num {
     /// The value times 10^`exp`, rounded once, from the decimal digits.
     fn scaled(&self, exp: i32) -> f64 {
-        format!("{}e{exp}", self.ascii).parse().unwrap_or(f64::NAN)
+        exact_scaled(&self.ascii, exp).unwrap_or_else(|| format!("{}e{exp}", self.ascii).parse().unwrap_or(f64::NAN))
     }
+}
+
+/// Exact powers of ten as `f64`: every one up to 10^22 is representable.
+const POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+];
+
+/// `ascii` (digits, perhaps a leading '-' and one '.') times 10^`exp`,
+/// without formatting and parsing, in the cases where the arithmetic is as
+/// exact as the parser: the digits make an integer m below 10^15, so m and
+/// 10^k (k ≤ 22) are exact `f64`s, and then m × 10^k (when below 2^53) and
+/// m / 10^k are rounded once, as the parser rounds "m e±k". It is the
+/// parser's own fast path (Clinger's); `None` where it does not apply.
+pub(super) fn exact_scaled(ascii: &str, exp: i32) -> Option<f64> {
+    let (negative, digits) = match ascii.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, ascii),
+    };
+    let mut mantissa: u64 = 0;
+    let mut count = 0;
+    let mut decimals = 0;
+    let mut point = false;
+    for b in digits.bytes() {
+        match b {
+            b'0'..=b'9' if count < 15 => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                count += 1;
+                decimals += i32::from(point);
+            }
+            b'.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    // Below 10^15, so exact.
+    let m = mantissa as f64;
+    let k = exp.checked_sub(decimals)?;
+    let magnitude = if k >= 0 {
+        let product = m * *POWERS_OF_TEN.get(usize::try_from(k).ok()?)?;
+        // Below 2^53 the product is an integer `f64` holds exactly.
+        if product >= 9_007_199_254_740_992.0 {
+            return None;
+        }
+        product
+    } else {
+        m / *POWERS_OF_TEN.get(usize::try_from(k.unsigned_abs()).ok()?)?
+    };
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// `value` as `format!("{value}")` writes it: the shortest digits that read
+/// back as `value`. A positive whole number below 10^15 (below 2^53, where
+/// neighbouring floats are at most 1 apart, so no shorter digits read back
+/// as it) is written as its integer digits, which costs far less to format.
+pub(super) fn shortest_ascii(value: f64) -> String {
+    if value.is_sign_positive() && value.fract() == 0.0 && value < 1e15 {
+        return (value as u64).to_string();
+    }
+    format!("{value}")
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -809,7 +871,7 @@ fn cn_token(text: &str, start: usize, cn: &CnNumber) -> Token {
     if single && before.is_some_and(|b| CN_WORD_BEFORE.contains(&b)) {
         return not_figure(start..cn.end);
     }
-    let ascii = format!("{}", cn.value);
+    let ascii = shortest_ascii(cn.value);
     let int_digits = ascii.split('.').next().map_or(0, |s| s.trim_start_matches('-').len());
     let num = Num { end: cn.end, ascii, value: cn.value, int_digits, plain: !cn.decimal, dotted: false };
     let read = read_unit(text, start, &num, false);
@@ -918,7 +980,7 @@ fn en_token(text: &str, start: usize, en: &numerals::EnNumber) -> Token {
         }
         return Token::number_only(start..en.end, en.value);
     }
-    let ascii = format!("{}", en.value);
+    let ascii = shortest_ascii(en.value);
     let num = Num { end: en.end, ascii, value: en.value, int_digits: 0, plain: true, dotted: false };
     let read = read_unit(text, start, &num, false);
     let value = num.scaled(read.exp);

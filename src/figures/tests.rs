@@ -741,3 +741,105 @@ fn significant_digits_agree_with_the_shortest_notation() {
         assert_eq!(super::significant_digits(value), want, "{value} is written {written}");
     }
 }
+
+/// A pseudo-random sequence for the fast-path tests below (xorshift).
+fn pseudo_random(seed: u64) -> impl FnMut() -> u64 {
+    let mut state = seed;
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
+}
+
+/// Floats to check fast paths on: whole numbers of every size (and their
+/// neighbours at the limits), fractions, signed zeros, and non-finite values.
+fn awkward_values() -> Vec<f64> {
+    let mut next = pseudo_random(0x2545_F491_4F6C_DD1D);
+    let mut values = vec![
+        0.0,
+        -0.0,
+        0.5,
+        -0.5,
+        1e12,
+        -1e12,
+        1e12 - 1.0,
+        1e12 + 1.0,
+        1e15,
+        1e15 - 1.0,
+        1e15 + 1.0,
+        9_007_199_254_740_992.0,
+        9_007_199_254_740_993.0,
+        1.78e12,
+        1.7800000000000002e12,
+        0.1 + 0.2,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+    ];
+    values.extend((0..2000).map(f64::from));
+    for _ in 0..20_000 {
+        let digits = next() % 19;
+        let whole = (next() % 10u64.pow(digits as u32 + 1)) as f64;
+        let sign = if next() % 4 == 0 { -1.0 } else { 1.0 };
+        values.push(sign * whole);
+        values.push(sign * whole / 10f64.powi((next() % 6) as i32));
+        values.push(f64::from_bits(next()));
+    }
+    values
+}
+
+#[test]
+fn tidy_takes_its_shortcut_only_where_formatting_agrees() {
+    for value in awkward_values() {
+        let slow: f64 = format!("{value:.11e}").parse().unwrap_or(value);
+        let fast = super::numerals::tidy(value);
+        assert!(fast.to_bits() == slow.to_bits() || (fast.is_nan() && slow.is_nan()), "{value:e}: {fast} vs {slow}");
+    }
+}
+
+#[test]
+fn shortest_ascii_writes_what_display_writes() {
+    for value in awkward_values() {
+        assert_eq!(super::scan::shortest_ascii(value), format!("{value}"), "{value:e}");
+    }
+}
+
+#[test]
+fn exact_scaling_agrees_with_the_parser() {
+    let mut next = pseudo_random(0x9E37_79B9_7F4A_7C15);
+    let mut written: Vec<String> =
+        ["0", "-0", "1", "1.87", "36.85", "0.5", "007", "3944", "9007199254740993", "1.0000000000000001"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+    written.extend(awkward_values().into_iter().filter(|v| v.is_finite()).map(|v| format!("{v}")));
+    for _ in 0..20_000 {
+        let len = next() % 18 + 1;
+        let mut ascii: String = (0..len).map(|_| char::from(b'0' + (next() % 10) as u8)).collect();
+        if next() % 2 == 0 {
+            let at = (next() % len) as usize + 1;
+            if at < ascii.len() {
+                ascii.insert(at, '.');
+            }
+        }
+        if next() % 5 == 0 {
+            ascii.insert(0, '-');
+        }
+        written.push(ascii);
+    }
+    let mut taken = 0;
+    for ascii in &written {
+        for exp in -4..=30 {
+            let slow: f64 = format!("{ascii}e{exp}").parse().unwrap_or(f64::NAN);
+            if let Some(fast) = super::scan::exact_scaled(ascii, exp) {
+                taken += 1;
+                assert_eq!(fast.to_bits(), slow.to_bits(), "{ascii}e{exp}: {fast} vs {slow}");
+            }
+        }
+    }
+    assert!(taken > written.len(), "the fast path is rarely taken: {taken}");
+}
