@@ -82,8 +82,8 @@ pub(super) fn scan(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut i = 0;
     // Most characters start nothing: skip to the next one that may.
-    while let Some((skipped, c)) = text[i..].char_indices().find(|&(_, c)| START_CHARS.may_hold(c)) {
-        i += skipped;
+    while let Some((start, c)) = next_start(text, i) {
+        i = start;
         let token = if is_digit(c) { Some(read_token(text, i)) } else { read_word_token(text, i, c) };
         match token {
             Some(mut token) => {
@@ -114,6 +114,30 @@ pub(super) const START_CHARS: CharFilter = CharFilter::new(
     "0123456789０１２３４５６７８９\
      负負零〇一壹二贰貳两兩倆俩三叁參四肆五伍六陆陸七柒八捌九玖十拾廿卅百佰千仟万萬亿億",
 );
+
+/// The first character at or after byte `from` (a character boundary) that
+/// [`START_CHARS`] lets through, with its offset. The scanner's walk over
+/// the whole text: each character is tested from its bytes
+/// ([`CharFilter::may_hold_encoded`]), and only one let through is decoded.
+fn next_start(text: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&lead) = bytes.get(i) {
+        // The length of a UTF-8 character, from its first byte.
+        let len = match lead {
+            0x00..=0x7F => 1,
+            0x80..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let encoded = bytes.get(i..i + len)?;
+        if START_CHARS.may_hold_encoded(encoded) {
+            return text[i..].chars().next().map(|c| (i, c));
+        }
+        i += len;
+    }
+    None
+}
 
 /// The characters a token can start with: digits, the first characters of
 /// Chinese numerals, 负, and ASCII letters (English number words).

@@ -843,3 +843,16 @@ fn exact_scaling_agrees_with_the_parser() {
     }
     assert!(taken > written.len(), "the fast path is rarely taken: {taken}");
 }
+
+#[test]
+fn the_byte_filter_agrees_with_the_character_filter() {
+    let filters =
+        [super::scan::START_CHARS, super::units::CharFilter::new("、，。元亿%€\u{80}\u{7ff}\u{800}\u{ffff}😀")];
+    for filter in &filters {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut buffer = [0; 4];
+            let encoded = c.encode_utf8(&mut buffer).as_bytes();
+            assert_eq!(filter.may_hold_encoded(encoded), filter.may_hold(c), "{c:?}");
+        }
+    }
+}

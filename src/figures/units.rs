@@ -73,6 +73,25 @@ impl CharFilter {
         let slot = (c as u32 & 1023) as usize;
         c.is_ascii_alphabetic() || self.0[slot / 64] & (1 << (slot % 64)) != 0
     }
+
+    /// [`may_hold`](Self::may_hold) for a character given as its UTF-8
+    /// bytes, without decoding it. In UTF-8 the last byte of a character of
+    /// two bytes or more carries the low 6 bits of its code point and the
+    /// byte before it the next 6, so those two bytes give the low 10 bits,
+    /// the table's slot.
+    pub(super) fn may_hold_encoded(&self, encoded: &[u8]) -> bool {
+        let slot = match *encoded {
+            [byte] => {
+                if byte.is_ascii_alphabetic() {
+                    return true;
+                }
+                usize::from(byte)
+            }
+            [.., before_last, last] => usize::from(before_last & 0x0F) << 6 | usize::from(last & 0x3F),
+            [] => return false,
+        };
+        self.0[slot / 64] & (1 << (slot % 64)) != 0
+    }
 }
 
 /// The words of a [`Words`] list sorted by their first (and by their last)
