@@ -314,65 +314,88 @@ fn is_quote(c: char) -> bool {
 
 /// Strips punctuation that cannot begin or end a label.
 fn tidy_edges(s: &str) -> &str {
-    let lead = |c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '、' | '，'
-                    | ','
-                    | '—'
-                    | '-'
-                    | '–'
-                    | '·'
-                    | '•'
-                    | '■'
-                    | '□'
-                    | '●'
-                    | '▪'
-                    | '◆'
-                    | '*'
-                    | '#'
-                    | '>'
-                    | '|'
-                    | '）'
-                    | ')'
-                    | '”'
-                    | '’'
-                    | '」'
-                    | '』'
-                    | '】'
-                    | '》'
-                    | '.'
-                    | '…'
-                    | '：'
-                    | ':'
-                    | '；'
-                    | ';'
-            )
-    };
-    let trail = |c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '、' | '—'
-                    | '-'
-                    | '–'
-                    | '('
-                    | '（'
-                    | '“'
-                    | '‘'
-                    | '「'
-                    | '『'
-                    | '【'
-                    | '《'
-                    | ':'
-                    | '：'
-                    | '·'
-                    | ','
-                    | '，'
-            )
-    };
-    let mut s = s.trim_start_matches(lead).trim_end_matches(trail);
+    let s = trim_punct(s);
+    // Most labels hold no quote and no bracket, and `tidy_marks` changes
+    // nothing then: one look for them all is cheaper than its searches.
+    if !s.contains(QUOTES_AND_BRACKETS) {
+        return s;
+    }
+    tidy_marks(s)
+}
+
+/// The characters [`tidy_marks`] looks at.
+pub(super) const QUOTES_AND_BRACKETS: [char; 5] = ['"', '“', '”', '(', '（'];
+
+pub(super) fn trim_punct(s: &str) -> &str {
+    s.trim_start_matches(is_lead_punct).trim_end_matches(is_trail_punct)
+}
+
+/// Punctuation that cannot begin a label.
+fn is_lead_punct(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '、' | '，'
+                | ','
+                | '—'
+                | '-'
+                | '–'
+                | '·'
+                | '•'
+                | '■'
+                | '□'
+                | '●'
+                | '▪'
+                | '◆'
+                | '*'
+                | '#'
+                | '>'
+                | '|'
+                | '）'
+                | ')'
+                | '”'
+                | '’'
+                | '」'
+                | '』'
+                | '】'
+                | '》'
+                | '.'
+                | '…'
+                | '：'
+                | ':'
+                | '；'
+                | ';'
+        )
+}
+
+/// Punctuation that cannot end a label.
+fn is_trail_punct(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '、' | '—'
+                | '-'
+                | '–'
+                | '('
+                | '（'
+                | '“'
+                | '‘'
+                | '「'
+                | '『'
+                | '【'
+                | '《'
+                | ':'
+                | '：'
+                | '·'
+                | ','
+                | '，'
+        )
+}
+
+/// Strips unpaired quotes and an open bracket from the edges of `s`, which
+/// [`trim_punct`] has trimmed, then trims it again.
+pub(super) fn tidy_marks(s: &str) -> &str {
+    let mut s = s;
     // An unpaired quote at an edge belongs to the text around the label.
     if s.matches('"').count() % 2 == 1 {
         s = s.strip_prefix('"').or_else(|| s.strip_suffix('"')).unwrap_or(s);
@@ -391,7 +414,7 @@ fn tidy_edges(s: &str) -> &str {
             }
         }
     }
-    s.trim_start_matches(lead).trim_end_matches(trail)
+    trim_punct(s)
 }
 
 /// Removes a leading "(地区)": a bracket left over from the previous noun.

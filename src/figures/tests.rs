@@ -856,3 +856,24 @@ fn the_byte_filter_agrees_with_the_character_filter() {
         }
     }
 }
+
+#[test]
+fn labels_without_quotes_or_brackets_need_no_tidying_of_marks() {
+    use super::label::{tidy_marks, trim_punct, QUOTES_AND_BRACKETS};
+    let pieces = [
+        "签约", "金额", "、", "，", ",", "—", "-", " ", "·", "■", "：", ":", "；", "）", ")", "”", "’", "」", "》",
+        ".", "…", "(", "（", "“", "‘", "「", "【", "《", "\"", "3", "a", "达", "的",
+    ];
+    let mut next = pseudo_random(0x1234_5678_9ABC_DEF1);
+    let mut checked = 0;
+    for _ in 0..20_000 {
+        let len = (next() % 8) as usize + 1;
+        let text: String = (0..len).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+        let trimmed = trim_punct(&text);
+        if !trimmed.contains(QUOTES_AND_BRACKETS) {
+            assert_eq!(tidy_marks(trimmed), trimmed, "{text:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "only {checked} labels checked");
+}
