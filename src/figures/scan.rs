@@ -18,8 +18,9 @@ use std::ops::Range;
 
 use super::numerals::{self, CnNumber};
 use super::units::{
-    longest_prefix, longest_unit, CharFilter, UnitClass, Words, CURRENCY_PREFIXES, INNER_QUALIFIERS, MIN_CODE_DIGITS,
-    MONEY_SCALES, MONTHS, MULTIPLIERS, RANGE_JOINERS, REFERENCE_WORDS, SCALES, TEN, TIMES_OF_DAY, YEAR_RANGE,
+    ends_with_word, longest_prefix, longest_unit, CharFilter, UnitClass, Words, CURRENCY_PREFIXES, INNER_QUALIFIERS,
+    MIN_CODE_DIGITS, MONEY_SCALES, MONTHS, MULTIPLIERS, RANGE_JOINERS, REFERENCE_WORDS, SCALES, TEN, TIMES_OF_DAY,
+    YEAR_RANGE,
 };
 use crate::schema::FigureKind;
 
@@ -466,9 +467,9 @@ fn currency_prefix(text: &str, start: usize) -> Option<(usize, &'static str)> {
         .iter()
         .filter(|(sign, _)| {
             // A sign is attached ("$3"); a code may also stand one space off ("USD 3").
-            let sign_start = if before.ends_with(sign) {
+            let sign_start = if ends_with_word(before, sign) {
                 before.len() - sign.len()
-            } else if trimmed.len() < before.len() && trimmed.ends_with(sign) {
+            } else if trimmed.len() < before.len() && ends_with_word(trimmed, sign) {
                 trimmed.len() - sign.len()
             } else {
                 return false;

@@ -877,3 +877,17 @@ fn labels_without_quotes_or_brackets_need_no_tidying_of_marks() {
     }
     assert!(checked > 1000, "only {checked} labels checked");
 }
+
+#[test]
+fn word_edge_tests_agree_with_the_standard_ones() {
+    use super::units::{ends_with_word, starts_with_word, CURRENCY_PREFIXES, SCALES};
+    let words: Vec<&str> =
+        CURRENCY_PREFIXES.iter().map(|w| w.0).chain(SCALES.iter().map(|w| w.0)).chain([""]).collect();
+    let texts = ["", "$", "US$3", "人民币", "3 million", "bn", "b", "USD ", "港币", "1.2 mln", "€", "¥5", "元"];
+    for text in texts {
+        for word in &words {
+            assert_eq!(starts_with_word(text, word), text.starts_with(word), "{text:?} {word:?}");
+            assert_eq!(ends_with_word(text, word), text.ends_with(word), "{text:?} {word:?}");
+        }
+    }
+}
