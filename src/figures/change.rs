@@ -134,10 +134,10 @@ pub(super) fn change_at(
     let end = qualifier_start.min(number.start);
     let start = clause_start(text, floor.min(end), end);
     let before = text.get(start..end)?;
-    let after = text.get(number.end..clause_end(text, number.end))?;
     match lang {
         Lang::Zh => change_zh(before),
-        Lang::En => change_en(before, after),
+        // Only English reads the clause after the number (for its baseline).
+        Lang::En => change_en(before, text.get(number.end..clause_end(text, number.end))?),
     }
 }
 
