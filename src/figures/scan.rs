@@ -463,6 +463,12 @@ fn time_suffix(text: &str, num_start: usize, num: &Num) -> Option<UnitClass> {
 fn currency_prefix(text: &str, start: usize) -> Option<(usize, &'static str)> {
     let before = &text[..start];
     let trimmed = before.strip_suffix(' ').unwrap_or(before);
+    // Most numbers have no sign before them: when no sign ends in the byte
+    // before the number (or before the space), none can match.
+    let last_bytes = [before.as_bytes().last(), trimmed.as_bytes().last()];
+    if !CURRENCY_PREFIXES.iter().any(|(sign, _)| last_bytes.contains(&sign.as_bytes().last())) {
+        return None;
+    }
     CURRENCY_PREFIXES
         .iter()
         .filter(|(sign, _)| {
