@@ -112,6 +112,12 @@ pub fn split(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].1;
+        // Most of a Chinese text: neither a line break, a terminator nor a
+        // quote, so nothing below would act on it.
+        if is_han(c) {
+            i += 1;
+            continue;
+        }
         // A line break ends a sentence unless the next line carries it on in
         // lower case (a line broken mid-sentence).
         if c == '\n' {
@@ -211,16 +217,22 @@ fn runs_into_a_new_sentence(chars: &[(usize, char)], at: usize, end: usize) -> b
     let before = at.checked_sub(1).map(|i| chars[i].1);
     let next = chars.get(end).map(|&(_, c)| c);
     let after = chars.get(end + 1).map(|&(_, c)| c);
-    // The period inside "Jane.Doe@example.com" or a web address is not an end.
+    let run_together = chars[at].1 == '.'
+        && before.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && next.is_some_and(|c| c.is_ascii_uppercase())
+        && after.is_some_and(|c| c.is_ascii_lowercase());
+    // Asked second: in Chinese, which has no spaces, the token around a
+    // decimal point ("12.6亿元") can be the whole paragraph.
+    run_together && !is_address(chars, at)
+}
+
+/// The period inside "Jane.Doe@example.com" or a web address is not an end:
+/// true when the token around `chars[at]` (up to white space) is one.
+fn is_address(chars: &[(usize, char)], at: usize) -> bool {
     let token_start = chars[..at].iter().rposition(|&(_, c)| c.is_whitespace()).map_or(0, |p| p + 1);
     let token_end = chars[at..].iter().position(|&(_, c)| c.is_whitespace()).map_or(chars.len(), |p| at + p);
     let token: String = chars[token_start..token_end].iter().map(|&(_, c)| c).collect();
-    let address = token.contains('@') || token.contains("://") || token.starts_with("www.");
-    chars[at].1 == '.'
-        && !address
-        && before.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && next.is_some_and(|c| c.is_ascii_uppercase())
-        && after.is_some_and(|c| c.is_ascii_lowercase())
+    token.contains('@') || token.contains("://") || token.starts_with("www.")
 }
 
 /// After a closing quote: a short speaker and a verb of saying, then
