@@ -18,6 +18,8 @@
 //! accident ("应用" + "前景") may be joined wrongly, and a cut whose halves
 //! are not a dictionary word is only marked (`after_cut`).
 
+use std::borrow::Cow;
+
 use super::heuristics::*;
 use super::{AsideKind, Block, Role};
 use crate::text::chars::{ends_sentence, is_cjk_punct, is_han, is_letter_or_digit};
@@ -64,38 +66,46 @@ enum Line {
 
 fn read_line(line: &str) -> Line {
     let line = line.trim();
-    if line.is_empty() || TABLE_RULE.is_match(line) || is_thematic_break(line) {
+    if line.is_empty() || is_table_rule(line) || is_thematic_break(line) {
         return Line::Break;
     }
-    if ORNAMENT_LINE.is_match(line) {
+    if is_ornament_line(line) {
         return Line::Ornament(line.split_whitespace().collect());
     }
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     if (1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t']) {
         let inner = strip_inline(line[hashes..].trim().trim_end_matches('#'));
-        let ornaments = glyphs_of(&inner, true);
-        let inner = TRAILING_GLYPHS.replace(&LEADING_GLYPHS.replace(&inner, ""), "").into_owned();
-        return if inner.is_empty() { Line::Break } else { Line::Heading(hashes as u8, inner, ornaments) };
+        let ornaments = glyphs_of(leading_glyphs(&inner), trailing_glyphs(&inner));
+        let unglyphed = &inner[leading_glyphs(&inner).len()..];
+        let inner = &unglyphed[..unglyphed.len() - trailing_glyphs(unglyphed).len()];
+        return if inner.is_empty() { Line::Break } else { Line::Heading(hashes as u8, inner.to_string(), ornaments) };
     }
-    let unmarked = LINE_MARKER.replace(line, "");
+    let unmarked = &line[line_marker_len(line)..];
     let mut opens_item = unmarked.len() != line.len();
-    let bold = bold_runs(&unmarked);
-    let text = strip_inline(&unmarked);
-    let ornaments = glyphs_of(&text, false);
-    let unglyphed = LEADING_GLYPHS.replace(&text, "");
+    let bold = bold_runs(unmarked);
+    let text = strip_inline(unmarked);
+    let glyphs = leading_glyphs(&text).len();
+    let ornaments = glyphs_of(&text[..glyphs], "");
     opens_item |= !ornaments.is_empty();
-    if unglyphed.trim().is_empty() {
+    if text[glyphs..].trim().is_empty() {
         return Line::Break;
     }
-    Line::Text(unglyphed.into_owned(), ornaments, opens_item, bold)
+    // The line's one copy: markup stripping may have made one already.
+    let unglyphed = match text {
+        Cow::Owned(mut text) => {
+            text.drain(..glyphs);
+            text
+        }
+        Cow::Borrowed(text) => text[glyphs..].to_string(),
+    };
+    Line::Text(unglyphed, ornaments, opens_item, bold)
 }
 
-/// The decorative glyphs (not dashes or spaces) leading `text`, and
-/// trailing it if `trailing` (headings end with ornaments, body lines don't).
-fn glyphs_of(text: &str, trailing: bool) -> String {
+/// The decorative glyphs (not dashes or spaces) among the glyphs `lead`
+/// taken off the start of a line and `trail` taken off its end (headings
+/// end with ornaments, body lines don't).
+fn glyphs_of(lead: &str, trail: &str) -> String {
     let is_glyph = |c: char| !c.is_whitespace() && !matches!(c, '—' | '–' | '-' | '·');
-    let lead = LEADING_GLYPHS.find(text).map_or("", |m| m.as_str());
-    let trail = if trailing { TRAILING_GLYPHS.find(text).map_or("", |m| m.as_str()) } else { "" };
     lead.chars().chain(trail.chars()).filter(|&c| is_glyph(c)).collect()
 }
 
@@ -122,35 +132,37 @@ fn is_thematic_break(line: &str) -> bool {
 }
 
 /// Removes inline Markdown and HTML left-overs, keeping the words.
-fn strip_inline(line: &str) -> String {
+fn strip_inline(line: &str) -> Cow<'_, str> {
     // Most lines hold no markup at all: each pass runs only where its
-    // pattern's first character occurs. The marks are ASCII, so memchr can
-    // look for them in the bytes; `str::contains` with a set of chars
-    // would decode every character first.
-    let s = if line.contains('[') {
-        let s = MD_IMAGE.replace_all(line, "");
-        MD_LINK.replace_all(&s, "$1").into_owned()
-    } else {
-        line.to_string()
-    };
-    let s = if memchr::memchr3(b'*', b'_', b'`', s.as_bytes()).is_some() {
-        MD_EMPHASIS.replace_all(&s, "$1$2$3$4").into_owned()
-    } else {
-        s
-    };
-    let s = if s.contains('<') { HTML_TAG.replace_all(&s, "").into_owned() } else { s };
-    let s = if s.contains('&') {
-        s.replace("&nbsp;", " ")
+    // pattern's first character occurs, and a line none of them touches is
+    // returned as it is. The marks are ASCII, so memchr can look for them
+    // in the bytes; `str::contains` would search byte by byte.
+    let has = |s: &str, mark: u8| memchr::memchr(mark, s.as_bytes()).is_some();
+    let mut s = Cow::Borrowed(line);
+    if has(&s, b'[') {
+        let linked = MD_LINK.replace_all(&MD_IMAGE.replace_all(&s, ""), "$1").into_owned();
+        s = Cow::Owned(linked);
+    }
+    if memchr::memchr3(b'*', b'_', b'`', s.as_bytes()).is_some() {
+        let plain = MD_EMPHASIS.replace_all(&s, "$1$2$3$4").into_owned();
+        s = Cow::Owned(plain);
+    }
+    if has(&s, b'<') {
+        let untagged = HTML_TAG.replace_all(&s, "").into_owned();
+        s = Cow::Owned(untagged);
+    }
+    if has(&s, b'&') {
+        let unescaped = s
+            .replace("&nbsp;", " ")
             .replace("&lt;", "<")
             .replace("&gt;", ">")
             .replace("&quot;", "\"")
             .replace("&#39;", "'")
-            .replace("&amp;", "&")
-    } else {
-        s
-    };
+            .replace("&amp;", "&");
+        s = Cow::Owned(unescaped);
+    }
     if s.starts_with('|') && s.trim_end().ends_with('|') {
-        s.trim().trim_matches('|').split('|').map(str::trim).collect::<Vec<_>>().join("  ")
+        Cow::Owned(s.trim().trim_matches('|').split('|').map(str::trim).collect::<Vec<_>>().join("  "))
     } else {
         s
     }
@@ -162,10 +174,10 @@ fn strip_inline(line: &str) -> String {
 /// ("　　"). Text flattened to one line (reports copied out of PDFs, feeds)
 /// keeps only those indents to show where paragraphs begin, so a run of two
 /// or more ideographic spaces becomes a paragraph break.
-fn break_at_indents(raw: &str) -> std::borrow::Cow<'_, str> {
+fn break_at_indents(raw: &str) -> Cow<'_, str> {
     const INDENT: &str = "\u{3000}\u{3000}";
     if !raw.contains(INDENT) {
-        return std::borrow::Cow::Borrowed(raw);
+        return Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());
     for (k, piece) in raw.split(INDENT).enumerate() {
@@ -174,7 +186,7 @@ fn break_at_indents(raw: &str) -> std::borrow::Cow<'_, str> {
         }
         out.push_str(piece.trim_start_matches('\u{3000}'));
     }
-    std::borrow::Cow::Owned(out)
+    Cow::Owned(out)
 }
 
 pub(super) fn group_lines(raw: &str) -> Vec<Draft> {
@@ -182,7 +194,12 @@ pub(super) fn group_lines(raw: &str) -> Vec<Draft> {
     let raw = break_at_indents(raw);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut paragraph: Option<Draft> = None;
-    for line in raw.split(['\n', '\r']) {
+    // The lines of `raw.split(['\n', '\r'])`, found with memchr: `split`
+    // with a set of chars decodes every character of the page.
+    let mut start = 0;
+    for end in memchr::memchr2_iter(b'\n', b'\r', raw.as_bytes()).chain([raw.len()]) {
+        let line = &raw[start..end];
+        start = end + 1;
         match read_line(line) {
             Line::Break => drafts.extend(paragraph.take()),
             Line::Ornament(glyphs) => {

@@ -87,6 +87,108 @@ pub static ORNAMENT_LINE: LazyLock<Regex> = LazyLock::new(|| regex(r"^[\s■□�
 /// A table separator row (`|---|:--:|`), which carries no text.
 pub static TABLE_RULE: LazyLock<Regex> = LazyLock::new(|| regex(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$"));
 
+// The line patterns above are tried on every source line, and nearly every
+// line starts (or, for `TRAILING_GLYPHS`, ends) with a character that cannot
+// begin (end) a match: a Chinese character, a letter. The functions below
+// test that character first and run the pattern only when it could match;
+// each names the characters its pattern can start with, read off the
+// pattern, and a test checks the two agree on many lines.
+
+/// `\s` in the patterns: Unicode White_Space, which is what
+/// `char::is_whitespace` tests.
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// True when `line` is a [`TABLE_RULE`]: it starts `|`, white space, `:`
+/// or `-`.
+pub fn is_table_rule(line: &str) -> bool {
+    line.starts_with(|c: char| matches!(c, '|' | ':' | '-') || is_space(c)) && TABLE_RULE.is_match(line)
+}
+
+/// True when `line` is an [`ORNAMENT_LINE`]: it starts with a character of
+/// the pattern's class.
+pub fn is_ornament_line(line: &str) -> bool {
+    let ornament = |c: char| {
+        is_space(c)
+            || matches!(
+                c,
+                '■' | '□'
+                    | '●'
+                    | '○'
+                    | '◆'
+                    | '◇'
+                    | '▲'
+                    | '△'
+                    | '★'
+                    | '☆'
+                    | '▶'
+                    | '►'
+                    | '•'
+                    | '·'
+                    | '🗕'
+                    | '◎'
+                    | '※'
+                    | '❖'
+            )
+    };
+    line.starts_with(ornament) && ORNAMENT_LINE.is_match(line)
+}
+
+/// The length in bytes of the [`LINE_MARKER`] opening `line` (0 when there
+/// is none): a marker starts with `>`, `-`, `*`, `+` or an ASCII digit.
+pub fn line_marker_len(line: &str) -> usize {
+    let could_start = line.starts_with(|c: char| matches!(c, '>' | '-' | '*' | '+' | '0'..='9'));
+    // The pattern is anchored, so a match starts at 0 and ends where the marker does.
+    if could_start {
+        LINE_MARKER.find(line).map_or(0, |m| m.end())
+    } else {
+        0
+    }
+}
+
+/// A glyph of [`LEADING_GLYPHS`] or [`TRAILING_GLYPHS`] (only the former has
+/// `▶` and `►`).
+fn is_edge_glyph(c: char, leading: bool) -> bool {
+    is_space(c)
+        || matches!(
+            c,
+            '■' | '□'
+                | '●'
+                | '○'
+                | '◆'
+                | '◇'
+                | '▲'
+                | '△'
+                | '★'
+                | '☆'
+                | '•'
+                | '·'
+                | '🗕'
+                | '—'
+                | '–'
+                | '-'
+        )
+        || (leading && matches!(c, '▶' | '►'))
+}
+
+/// The [`LEADING_GLYPHS`] opening `text`, empty when there are none.
+pub fn leading_glyphs(text: &str) -> &str {
+    if !text.starts_with(|c| is_edge_glyph(c, true)) {
+        return "";
+    }
+    LEADING_GLYPHS.find(text).map_or("", |m| m.as_str())
+}
+
+/// The [`TRAILING_GLYPHS`] ending `text`, empty when there are none: the
+/// pattern ends with `$`, so its match ends with the text's last character.
+pub fn trailing_glyphs(text: &str) -> &str {
+    if !text.ends_with(|c| is_edge_glyph(c, false)) {
+        return "";
+    }
+    TRAILING_GLYPHS.find(text).map_or("", |m| m.as_str())
+}
+
 /// A paragraph this short, standing just before a photo credit, is the
 /// photo's caption.
 pub const MAX_CAPTION_CHARS: usize = 120;
@@ -546,49 +648,124 @@ mod tests {
             }
         }
 
-        /// Every line of the sample articles, the fixtures and, when present,
-        /// the shared seeds and dev sets.
+        /// Every line of the sample articles, the fixtures and the shared texts.
         #[test]
         fn the_code_agrees_with_the_patterns_on_real_lines() {
-            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-            let mut files = Vec::new();
-            for dir in ["www/samples", "tests/fixtures", "../shared/seeds", "../shared/eval"] {
-                collect_text_files(&root.join(dir), &mut files);
-            }
-            if !files.iter().any(|file| file.starts_with(root.join("../shared"))) {
-                eprintln!("notice: ../shared is absent; checking the repository's own texts only");
-            }
-            let mut lines = 0;
-            for file in files {
-                let Ok(text) = std::fs::read_to_string(&file) else { continue };
-                for line in text.lines() {
-                    match serde_json::from_str::<serde_json::Value>(line) {
-                        Ok(record) if record.is_object() => {
-                            for field in record.as_object().into_iter().flat_map(|fields| fields.values()) {
-                                for inner in field.as_str().unwrap_or_default().lines() {
-                                    assert_agrees(inner.trim());
-                                    lines += 1;
-                                }
-                            }
-                        }
-                        _ => {
-                            assert_agrees(line.trim());
-                            lines += 1;
-                        }
-                    }
-                }
-            }
+            let lines = for_each_real_line(assert_agrees);
             // The repository's own samples and fixtures alone hold over 800 lines.
             assert!(lines > 500, "only {lines} lines were checked");
         }
+    }
 
-        fn collect_text_files(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
-            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    collect_text_files(&path, files);
-                } else if path.extension().is_some_and(|ext| ext == "txt" || ext == "jsonl" || ext == "md") {
-                    files.push(path);
+    /// Calls `check` on every line (trimmed) of the sample articles, the
+    /// fixtures and, when present, the shared seeds and dev sets; returns how
+    /// many lines that was.
+    fn for_each_real_line(mut check: impl FnMut(&str)) -> usize {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        for dir in ["www/samples", "tests/fixtures", "../shared/seeds", "../shared/eval"] {
+            collect_text_files(&root.join(dir), &mut files);
+        }
+        if !files.iter().any(|file| file.starts_with(root.join("../shared"))) {
+            eprintln!("notice: ../shared is absent; checking the repository's own texts only");
+        }
+        let mut lines = 0;
+        for file in files {
+            let Ok(text) = std::fs::read_to_string(&file) else { continue };
+            for line in text.lines() {
+                match serde_json::from_str::<serde_json::Value>(line) {
+                    Ok(record) if record.is_object() => {
+                        for field in record.as_object().into_iter().flat_map(|fields| fields.values()) {
+                            for inner in field.as_str().unwrap_or_default().lines() {
+                                check(inner.trim());
+                                lines += 1;
+                            }
+                        }
+                    }
+                    _ => {
+                        check(line.trim());
+                        lines += 1;
+                    }
+                }
+            }
+        }
+        lines
+    }
+
+    fn collect_text_files(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                collect_text_files(&path, files);
+            } else if path.extension().is_some_and(|ext| ext == "txt" || ext == "jsonl" || ext == "md") {
+                files.push(path);
+            }
+        }
+    }
+
+    /// The line rules that test a line's first (or last) character before
+    /// running their pattern, and the plain patterns, which must agree on
+    /// every line.
+    mod prefilters {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn assert_agrees(line: &str) {
+            assert_eq!(is_table_rule(line), TABLE_RULE.is_match(line), "table rule: {line:?}");
+            assert_eq!(is_ornament_line(line), ORNAMENT_LINE.is_match(line), "ornament line: {line:?}");
+            assert_eq!(
+                line_marker_len(line),
+                line.len() - LINE_MARKER.replace(line, "").len(),
+                "line marker: {line:?}"
+            );
+            assert_eq!(
+                leading_glyphs(line),
+                LEADING_GLYPHS.find(line).map_or("", |m| m.as_str()),
+                "leading glyphs: {line:?}"
+            );
+            assert_eq!(
+                trailing_glyphs(line),
+                TRAILING_GLYPHS.find(line).map_or("", |m| m.as_str()),
+                "trailing glyphs: {line:?}"
+            );
+        }
+
+        /// A line, and the line with each piece of the patterns before and after it.
+        fn assert_agrees_around(line: &str) {
+            assert_agrees(line);
+            for piece in PIECES {
+                assert_agrees(&format!("{piece}{line}"));
+                assert_agrees(&format!("{line}{piece}"));
+            }
+        }
+
+        /// The pieces of the patterns, characters close to them, and text.
+        const PIECES: &[&str] = &[
+            "|", ":", "-", "--", "---", " ", "\t", "\u{3000}", "\u{a0}", "\u{2028}", "\u{85}", ">", "*", "+", "1",
+            "12", "123", "1234", ".", ")", "■", "□", "●", "○", "◆", "◇", "▲", "△", "★", "☆", "▶", "►", "•", "·", "🗕",
+            "◎", "※", "❖", "—", "–", "#", "=", "_", "a", "正文", "，", "。", "◀", "▼", "〇", "‧",
+        ];
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+            #[test]
+            fn the_code_agrees_with_the_patterns(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..8)) {
+                assert_agrees(&pieces.concat());
+            }
+        }
+
+        #[test]
+        fn the_code_agrees_with_the_patterns_on_real_lines() {
+            let lines = for_each_real_line(assert_agrees_around);
+            assert!(lines > 500, "only {lines} lines were checked");
+        }
+
+        /// Every character alone, and before and after a glyph.
+        #[test]
+        fn the_code_agrees_with_the_patterns_on_every_character() {
+            for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+                for line in [c.to_string(), format!("{c}■"), format!("■{c}"), format!("{c}--")] {
+                    assert_agrees(&line);
                 }
             }
         }
