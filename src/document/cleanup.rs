@@ -304,7 +304,7 @@ fn tidy(text: &str, keep_phrase_spaces: bool) -> String {
     let mut rest = text.trim();
     let mut out = String::with_capacity(rest.len());
     // Words are copied whole; only the seams between them are looked at.
-    while let Some(space) = rest.find(char::is_whitespace) {
+    while let Some(space) = find_white_space(rest) {
         let word = &rest[..space];
         out.push_str(word);
         rest = rest[space..].trim_start();
@@ -318,6 +318,40 @@ fn tidy(text: &str, keep_phrase_spaces: bool) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Where `text.find(char::is_whitespace)` finds white space, found from the
+/// bytes without decoding each character: the loop steps from one
+/// character's first byte to the next by the length that byte gives, and
+/// white space outside ASCII is U+0085, U+00A0, U+1680, U+2000–U+200A,
+/// U+2028, U+2029, U+202F, U+205F and U+3000, whose UTF-8 forms are matched
+/// below. A test checks this against `char::is_whitespace` for every
+/// character.
+fn find_white_space(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        let (white, len) = match lead {
+            0..0x80 => (matches!(lead, b' ' | b'\t'..=b'\r'), 1),
+            0x80..0xE0 => (lead == 0xC2 && matches!(bytes[i + 1], 0x85 | 0xA0), 2),
+            0xE0..0xF0 => {
+                let white = matches!(
+                    [lead, bytes[i + 1], bytes[i + 2]],
+                    [0xE1, 0x9A, 0x80]
+                        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF]
+                        | [0xE2, 0x81, 0x9F]
+                        | [0xE3, 0x80, 0x80]
+                );
+                (white, 3)
+            }
+            _ => (false, 4),
+        };
+        if white {
+            return Some(i);
+        }
+        i += len;
+    }
+    None
 }
 
 /// Punctuation that separates clauses: a space next to it is never the
@@ -457,6 +491,15 @@ mod tests {
         assert_eq!(tidy_spaces("上线产业人才\"AI管家\" 和 GDP 数据"), "上线产业人才\"AI管家\"和 GDP 数据");
         assert_eq!(tidy_spaces("The  quick\tfox"), "The quick fox");
         assert_eq!(tidy_spaces("扩容事项至10 项,共 3 个"), "扩容事项至10 项,共 3 个");
+    }
+
+    #[test]
+    fn white_space_is_found_from_the_bytes_as_char_is_whitespace_finds_it() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("字{c}"), format!("é🗕{c}字 "), format!("a{c}\u{3000}")] {
+                assert_eq!(find_white_space(&text), text.find(char::is_whitespace), "{text:?}");
+            }
+        }
     }
 
     #[test]
