@@ -48,8 +48,7 @@ pub(super) fn find(text: &str, blocks: &[Block]) -> (Vec<Article>, usize) {
     let prose = (0..blocks.len())
         .map(|i| {
             let body = &text[blocks[i].range.clone()];
-            blocks[i].role == Role::Paragraph
-                && (ends_sentence(body) || body.chars().nth(MAX_DATA_LINE_CHARS).is_some())
+            blocks[i].role == Role::Paragraph && (ends_sentence(body) || !is_short(body, MAX_DATA_LINE_CHARS))
         })
         .collect();
     let page = Page { text, blocks, prose };
@@ -233,15 +232,20 @@ impl Page<'_> {
 
     /// The prose of an article, counted once (repeats left out).
     fn prose_of(&self, blocks: &Range<usize>) -> String {
-        blocks
-            .clone()
-            .filter(|&i| self.is_prose(i) && self.blocks[i].duplicate_of.is_none())
-            .map(|i| self.text_of(i))
-            .collect()
+        self.prose_blocks(blocks).map(|i| self.text_of(i)).collect()
+    }
+
+    /// The blocks of `prose_of`.
+    fn prose_blocks(&self, blocks: &Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        blocks.clone().filter(|&i| self.is_prose(i) && self.blocks[i].duplicate_of.is_none())
     }
 
     fn main(&self, articles: &[Article]) -> usize {
-        let prose_chars: Vec<usize> = articles.iter().map(|a| self.prose_of(&a.blocks).chars().count()).collect();
+        // Counted block by block: the count of `prose_of`, without building it.
+        let prose_chars: Vec<usize> = articles
+            .iter()
+            .map(|a| self.prose_blocks(&a.blocks).map(|i| self.text_of(i).chars().count()).sum())
+            .collect();
         let level = |a: &Article| match a.title.map(|t| self.role(t)) {
             Some(Role::Heading(level)) => level,
             _ => u8::MAX,

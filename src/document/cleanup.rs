@@ -379,7 +379,7 @@ pub(super) fn join_cut_paragraphs(drafts: Vec<Draft>) -> Vec<Draft> {
             let cut = prev.role == Role::Paragraph
                 && draft.role == Role::Paragraph
                 && !draft.list_item
-                && prev.text.chars().count() >= MIN_CUT_PARAGRAPH_CHARS
+                && !is_short(&prev.text, MIN_CUT_PARAGRAPH_CHARS - 1)
                 && !ends_sentence(&prev.text);
             if cut && seam_is_inside_a_word(&prev.text, &draft.text) {
                 join_into(&mut prev.text, &draft.text);

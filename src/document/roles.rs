@@ -39,7 +39,7 @@ pub(super) fn classify(mut drafts: Vec<Draft>) -> Vec<Draft> {
         // A short paragraph just above a photo credit is that photo's caption.
         let credit = drafts[i].role == Role::Aside(AsideKind::Caption);
         let above = &mut drafts[i - 1];
-        if credit && above.role == Role::Paragraph && above.text.chars().count() <= MAX_CAPTION_CHARS {
+        if credit && above.role == Role::Paragraph && is_short(&above.text, MAX_CAPTION_CHARS) {
             above.role = Role::Aside(AsideKind::Caption);
         }
         // The line just above a byline is the story's headline.
@@ -50,7 +50,7 @@ pub(super) fn classify(mut drafts: Vec<Draft>) -> Vec<Draft> {
             && above.role == Role::Paragraph
             && !above.list_item
             && above.lines.len() <= 2
-            && above.text.chars().count() <= MAX_HEADLINE_CHARS
+            && is_short(&above.text, MAX_HEADLINE_CHARS)
             && !ends_sentence(&above.text)
         {
             drafts[i - 1].role = Role::Heading(deck_level(&drafts[..i - 1]));
@@ -66,11 +66,11 @@ pub(super) fn classify(mut drafts: Vec<Draft>) -> Vec<Draft> {
 /// editors' pick of figures, set apart like headlines.
 fn looks_like_a_heading(draft: &Draft) -> bool {
     let short_lines = match draft.lines.len() {
-        1 => draft.text.chars().count() <= MAX_DECK_CHARS,
+        1 => is_short(&draft.text, MAX_DECK_CHARS),
         2 => {
             !draft.list_item
                 && draft.bold.is_empty()
-                && draft.lines.iter().all(|l| l.trim().chars().count() <= MAX_HEADLINE_LINE_CHARS)
+                && draft.lines.iter().all(|l| is_short(l.trim(), MAX_HEADLINE_LINE_CHARS))
         }
         _ => false,
     };
