@@ -443,9 +443,38 @@ pub fn repeat_key(text: &str) -> RepeatKey {
     use std::hash::Hasher;
     let mut hasher = rustc_hash::FxHasher::default();
     let mut letters = 0;
-    for c in text.chars().filter(|&c| is_letter_or_digit(c)) {
-        hasher.write_u32(u32::from(c.to_ascii_lowercase()));
+    let mut add = |c: u32| {
+        hasher.write_u32(c);
         letters += 1;
+    };
+    // The characters of `text` as `text.chars()` gives them, but ASCII and
+    // the main block of Chinese characters (U+4E00–U+9FFF, all letters,
+    // none with a lower case) are read straight from their bytes, without
+    // `chars()`'s checks for each length or the letter test.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        match lead {
+            0..0x80 => {
+                if lead.is_ascii_alphanumeric() {
+                    add(u32::from(lead.to_ascii_lowercase()));
+                }
+                i += 1;
+            }
+            // Three bytes from E4 B8 80 (U+4E00) to E9 BF BF (U+9FFF).
+            0xE4..=0xE9 if lead > 0xE4 || bytes[i + 1] >= 0xB8 => {
+                let [next, last] = [bytes[i + 1], bytes[i + 2]].map(|b| u32::from(b & 0x3F));
+                add((u32::from(lead & 0x0F) << 12) | (next << 6) | last);
+                i += 3;
+            }
+            _ => {
+                let c = text[i..].chars().next().unwrap_or_default();
+                if is_letter_or_digit(c) {
+                    add(u32::from(c.to_ascii_lowercase()));
+                }
+                i += c.len_utf8();
+            }
+        }
     }
     RepeatKey { letters, fingerprint: hasher.finish() }
 }
@@ -527,6 +556,36 @@ mod tests {
         assert_eq!(drafts[1].role, Role::Aside(AsideKind::Decoration));
         assert_eq!(drafts[2].text, "11月23日至24日");
         assert!(drafts[2].list_item && drafts[2].ornaments == "●");
+    }
+
+    /// `repeat_key` as it reads without its shortcuts.
+    fn plain_repeat_key(text: &str) -> RepeatKey {
+        use std::hash::Hasher;
+        let mut hasher = rustc_hash::FxHasher::default();
+        let mut letters = 0;
+        for c in text.chars().filter(|&c| is_letter_or_digit(c)) {
+            hasher.write_u32(u32::from(c.to_ascii_lowercase()));
+            letters += 1;
+        }
+        RepeatKey { letters, fingerprint: hasher.finish() }
+    }
+
+    #[test]
+    fn repeat_keys_read_from_the_bytes_are_the_plain_keys() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("A字{c}"), format!("{c}é🗕，{c}z")] {
+                assert_eq!(repeat_key(&text), plain_repeat_key(&text), "{text:?}");
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["www/samples", "tests/fixtures"] {
+            for entry in std::fs::read_dir(root.join(dir)).into_iter().flatten().flatten() {
+                let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+                for line in text.lines() {
+                    assert_eq!(repeat_key(line), plain_repeat_key(line), "{line:?}");
+                }
+            }
+        }
     }
 
     #[test]
