@@ -255,9 +255,9 @@ fn is_credit_by(line: &str) -> bool {
 /// "…入场求职。(重庆日报资料图片)", "（图片由重庆大学提供）".
 pub fn is_photo_credit(line: &str) -> bool {
     PHOTO_CREDIT.is_match(line)
-        || line.match_indices("图片由").any(|(at, by)| {
+        || PICTURE_BY.find_iter(line.as_bytes()).any(|at| {
             // "图片由\S{1,20}提供" and the credit's end, tried at every 提供.
-            let after_by = &line[at + by.len()..];
+            let after_by = &line[at + PICTURE_BY.needle().len()..];
             after_by.match_indices("提供").any(|(end, provided)| {
                 end > 0
                     && is_short_run(&after_by[..end], 20, |c| !c.is_whitespace())
@@ -265,6 +265,12 @@ pub fn is_photo_credit(line: &str) -> bool {
             })
         })
 }
+
+/// "图片由", which every line is searched for: memchr's searcher for it is
+/// built once, where `str::match_indices` would build one for each line. It
+/// starts with a character's first byte, so it is found only at character
+/// boundaries (and it cannot overlap itself).
+static PICTURE_BY: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("图片由"));
 
 /// The credits `is_photo_credit` finds with a pattern alone.
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -280,6 +286,19 @@ static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:/\S+)?\s*[)）
 /// Continuation markers: "(上接1版)", "（下转第3版）".
 pub static CONTINUATION: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^[(（]?\s*(?:上接|下转|转接|接)第?[0-9０-９一二三四五六七八九十]+版\s*[)）]?$"));
+/// True for a [`CONTINUATION`] marker, which starts with a bracket, white
+/// space, 上, 下, 转 or 接 (the pattern is tried only on such lines).
+fn is_continuation(line: &str) -> bool {
+    line.starts_with(|c: char| matches!(c, '(' | '（' | '上' | '下' | '转' | '接') || is_space(c))
+        && CONTINUATION.is_match(line)
+}
+
+/// True for a [`SOURCE_LINE`], which starts with the first character of one
+/// of the pattern's words (the pattern is tried only on such lines).
+fn is_source_line(line: &str) -> bool {
+    line.starts_with(['数', '资', '来', '责', '编', '校', '审', '制', '统', 'S']) && SOURCE_LINE.is_match(line)
+}
+
 /// Sources and credits: "数据来源：…", "责任编辑：…", "Source: …".
 pub static SOURCE_LINE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?:数据来源|资料来源|来源|责任编辑|编辑|校对|审核|制图|统筹)\s*[:：]|^Source:\s"));
@@ -288,8 +307,10 @@ pub static SOURCE_LINE: LazyLock<Regex> =
 /// at most 24 characters and 电, or a source and at most 40 characters.
 /// As a pattern: `^[(（]\s*(?:(?:新华社|…)[^()（）]{0,24}电|(?:来源|…)\s*[:：][^()（）]{1,40})\s*[)）]$`.
 pub fn is_wire_source(line: &str) -> bool {
-    // `is_match` first: most lines fail it, and it is cheaper than `captures`.
-    WIRE_SOURCE.is_match(line)
+    // The pattern opens with a bracket, which few lines do. Then `is_match`:
+    // most of those fail it, and it is cheaper than `captures`.
+    line.starts_with(['(', '（'])
+        && WIRE_SOURCE.is_match(line)
         && WIRE_SOURCE.captures(line).is_some_and(|found| {
             found.name("dateline").is_none_or(|dateline| is_short(dateline.as_str(), 24))
                 && found.name("source").is_none_or(|source| is_short_source(source.as_str()))
@@ -405,9 +426,9 @@ static BANNER: LazyLock<Regex> = LazyLock::new(|| {
 /// order matters: "记者 尹诗语 摄" is a credit, not a byline, and
 /// "数据来源：…记者黄乔整理" a source line.
 pub fn furniture(line: &str) -> Option<AsideKind> {
-    if CONTINUATION.is_match(line) {
+    if is_continuation(line) {
         Some(AsideKind::Continuation)
-    } else if SOURCE_LINE.is_match(line) || is_wire_source(line) {
+    } else if is_source_line(line) || is_wire_source(line) {
         Some(AsideKind::SourceLine)
     } else if is_photo_credit(line) {
         Some(AsideKind::Caption)
@@ -732,6 +753,8 @@ mod tests {
         fn assert_agrees(line: &str) {
             assert_eq!(is_table_rule(line), TABLE_RULE.is_match(line), "table rule: {line:?}");
             assert_eq!(is_ornament_line(line), ORNAMENT_LINE.is_match(line), "ornament line: {line:?}");
+            assert_eq!(is_continuation(line), CONTINUATION.is_match(line), "continuation: {line:?}");
+            assert_eq!(is_source_line(line), SOURCE_LINE.is_match(line), "source line: {line:?}");
             assert_eq!(
                 line_marker_len(line),
                 line.len() - LINE_MARKER.replace(line, "").len(),
@@ -760,9 +783,80 @@ mod tests {
 
         /// The pieces of the patterns, characters close to them, and text.
         const PIECES: &[&str] = &[
-            "|", ":", "-", "--", "---", " ", "\t", "\u{3000}", "\u{a0}", "\u{2028}", "\u{85}", ">", "*", "+", "1",
-            "12", "123", "1234", ".", ")", "■", "□", "●", "○", "◆", "◇", "▲", "△", "★", "☆", "▶", "►", "•", "·", "🗕",
-            "◎", "※", "❖", "—", "–", "#", "=", "_", "a", "正文", "，", "。", "◀", "▼", "〇", "‧",
+            "|",
+            ":",
+            "-",
+            "--",
+            "---",
+            " ",
+            "\t",
+            "\u{3000}",
+            "\u{a0}",
+            "\u{2028}",
+            "\u{85}",
+            ">",
+            "*",
+            "+",
+            "1",
+            "12",
+            "123",
+            "1234",
+            ".",
+            ")",
+            "■",
+            "□",
+            "●",
+            "○",
+            "◆",
+            "◇",
+            "▲",
+            "△",
+            "★",
+            "☆",
+            "▶",
+            "►",
+            "•",
+            "·",
+            "🗕",
+            "◎",
+            "※",
+            "❖",
+            "—",
+            "–",
+            "#",
+            "=",
+            "_",
+            "a",
+            "正文",
+            "，",
+            "。",
+            "◀",
+            "▼",
+            "〇",
+            "‧",
+            "（",
+            "）",
+            "(",
+            "上接",
+            "下转",
+            "转接",
+            "接",
+            "第",
+            "版",
+            "三",
+            "３",
+            "数据来源",
+            "资料来源",
+            "来源",
+            "责任编辑",
+            "编辑",
+            "校对",
+            "审核",
+            "制图",
+            "统筹",
+            "：",
+            "Source",
+            "S",
         ];
 
         proptest! {
