@@ -333,8 +333,9 @@ fn find_white_space(text: &str) -> Option<usize> {
     while let Some(&lead) = bytes.get(i) {
         let (white, len) = match lead {
             0..0x80 => (matches!(lead, b' ' | b'\t'..=b'\r'), 1),
-            0x80..0xE0 => (lead == 0xC2 && matches!(bytes[i + 1], 0x85 | 0xA0), 2),
-            0xE0..0xF0 => {
+            0xC2 => (matches!(bytes[i + 1], 0x85 | 0xA0), 2),
+            0x80..0xE0 => (false, 2),
+            0xE1..=0xE3 => {
                 let white = matches!(
                     [lead, bytes[i + 1], bytes[i + 2]],
                     [0xE1, 0x9A, 0x80]
@@ -344,6 +345,7 @@ fn find_white_space(text: &str) -> Option<usize> {
                 );
                 (white, 3)
             }
+            0xE0..0xF0 => (false, 3),
             _ => (false, 4),
         };
         if white {
