@@ -49,7 +49,11 @@ impl Draft {
     /// Sets `text` from `lines` as a heading reads: the lines of a headline
     /// set over two lines stay apart by a space.
     pub fn join_as_heading(&mut self) {
-        self.text = tidy_heading(&self.lines.join(" "));
+        // A one-line heading is tidied as it is, without copying it first.
+        self.text = match self.lines.as_slice() {
+            [line] => tidy_heading(line),
+            lines => tidy_heading(&lines.join(" ")),
+        };
     }
 }
 
@@ -230,11 +234,18 @@ pub(super) fn group_lines(raw: &str) -> Vec<Draft> {
     drafts.extend(paragraph);
     for draft in &mut drafts {
         if draft.role == Role::Paragraph {
-            let mut text = String::new();
-            for line in &draft.lines {
-                join_into(&mut text, line);
-            }
-            draft.text = tidy_spaces(&text);
+            // Most paragraphs are one line, which needs no joining; longer
+            // ones are joined into a string the size of all their lines.
+            draft.text = match draft.lines.as_slice() {
+                [line] => tidy_spaces(line),
+                lines => {
+                    let mut text = String::with_capacity(lines.iter().map(|line| line.len() + 1).sum());
+                    for line in lines {
+                        join_into(&mut text, line);
+                    }
+                    tidy_spaces(&text)
+                }
+            };
         }
     }
     drafts.retain(|d| !d.text.is_empty());
