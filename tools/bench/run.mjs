@@ -2,7 +2,7 @@
 // each part measured in this one run. Expects www/pkg, dist/ and the release binaries
 // (`summarize`, `examples/bench_native`) built; build.sh does that first.
 //
-//   node tools/bench/run.mjs [PART...]   parts: download startup warm responsive scale batch side
+//   node tools/bench/run.mjs [PART...]   parts: download startup warm stages responsive scale batch side
 import { startServer } from '../serve.mjs';
 import { launchChromium } from './common.mjs';
 import { batch } from './batch.mjs';
@@ -10,10 +10,10 @@ import { download } from './download.mjs';
 import { scale } from './scale.mjs';
 import { sideBySide } from './side-by-side.mjs';
 import { startup } from './startup.mjs';
-import { warm } from './warm.mjs';
+import { stages, warm } from './warm.mjs';
 import { responsive } from './responsive.mjs';
 
-const PARTS = { download, startup, warm, responsive, scale, batch, side: sideBySide };
+const PARTS = { download, startup, warm, stages, responsive, scale, batch, side: sideBySide };
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in PARTS));
