@@ -22,7 +22,7 @@ use std::borrow::Cow;
 
 use super::heuristics::*;
 use super::{AsideKind, Block, Role};
-use crate::text::chars::{ends_sentence, is_cjk_punct, is_han, is_letter_or_digit};
+use crate::text::chars::{ends_sentence, is_cjk_punct, is_han, is_letter_or_digit, utf8_len};
 use crate::text::words::is_dictionary_word;
 
 /// A block being built, before its place in the final text is known.
@@ -79,8 +79,9 @@ fn read_line(line: &str) -> Line {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     if (1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t']) {
         let inner = strip_inline(line[hashes..].trim().trim_end_matches('#'));
-        let ornaments = glyphs_of(leading_glyphs(&inner), trailing_glyphs(&inner));
-        let unglyphed = &inner[leading_glyphs(&inner).len()..];
+        let lead = leading_glyphs(&inner);
+        let ornaments = glyphs_of(lead, trailing_glyphs(&inner));
+        let unglyphed = &inner[lead.len()..];
         let inner = &unglyphed[..unglyphed.len() - trailing_glyphs(unglyphed).len()];
         return if inner.is_empty() { Line::Break } else { Line::Heading(hashes as u8, inner.to_string(), ornaments) };
     }
@@ -342,27 +343,22 @@ fn find_white_space(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&lead) = bytes.get(i) {
-        let (white, len) = match lead {
-            0..0x80 => (matches!(lead, b' ' | b'\t'..=b'\r'), 1),
-            0xC2 => (matches!(bytes[i + 1], 0x85 | 0xA0), 2),
-            0x80..0xE0 => (false, 2),
-            0xE1..=0xE3 => {
-                let white = matches!(
-                    [lead, bytes[i + 1], bytes[i + 2]],
-                    [0xE1, 0x9A, 0x80]
-                        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF]
-                        | [0xE2, 0x81, 0x9F]
-                        | [0xE3, 0x80, 0x80]
-                );
-                (white, 3)
-            }
-            0xE0..0xF0 => (false, 3),
-            _ => (false, 4),
+        let white = match lead {
+            0..0x80 => matches!(lead, b' ' | b'\t'..=b'\r'),
+            0xC2 => matches!(bytes[i + 1], 0x85 | 0xA0),
+            0xE1..=0xE3 => matches!(
+                [lead, bytes[i + 1], bytes[i + 2]],
+                [0xE1, 0x9A, 0x80]
+                    | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF]
+                    | [0xE2, 0x81, 0x9F]
+                    | [0xE3, 0x80, 0x80]
+            ),
+            _ => false,
         };
         if white {
             return Some(i);
         }
-        i += len;
+        i += utf8_len(lead);
     }
     None
 }

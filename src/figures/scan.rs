@@ -23,6 +23,7 @@ use super::units::{
     YEAR_RANGE,
 };
 use crate::schema::FigureKind;
+use crate::text::chars::utf8_len;
 
 /// The unit of a ratio ("1:3"); its value is the first term over the second.
 pub(super) const RATIO_UNIT: &str = "ratio";
@@ -124,13 +125,7 @@ fn next_start(text: &str, from: usize) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
     let mut i = from;
     while let Some(&lead) = bytes.get(i) {
-        // The length of a UTF-8 character, from its first byte.
-        let len = match lead {
-            0x00..=0x7F => 1,
-            0x80..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
+        let len = utf8_len(lead);
         let encoded = bytes.get(i..i + len)?;
         if START_CHARS.may_hold_encoded(encoded) {
             return text[i..].chars().next().map(|c| (i, c));

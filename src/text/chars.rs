@@ -12,6 +12,18 @@ pub fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{3FFFF}')
 }
 
+/// The length in bytes of the UTF-8 character that starts with `lead`, for
+/// the loops that step through a text's bytes one character at a time
+/// without decoding it. `lead` must start a character.
+pub fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0x00..0x80 => 1,
+        0x80..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
 /// True for punctuation that only appears in CJK text: 。，、《》「」 and
 /// the full-width forms (，：；！？（）).
 pub fn is_cjk_punct(c: char) -> bool {
@@ -66,6 +78,15 @@ pub fn ends_sentence(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf8_length_from_the_first_byte_is_the_length_of_the_character() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let mut buffer = [0; 4];
+            let encoded = c.encode_utf8(&mut buffer);
+            assert_eq!(utf8_len(encoded.as_bytes()[0]), c.len_utf8(), "{c:?}");
+        }
+    }
 
     #[test]
     fn sentence_ends_look_through_closing_quotes() {
