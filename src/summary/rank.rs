@@ -182,7 +182,7 @@ pub fn rank<'a>(
     }
     // One spread bag for every comparison below, so its table is made once.
     let mut spread = Spread::new(idf.len());
-    let centrality = normalized(&textrank(&bags, &idf, &mut spread));
+    let centrality = normalized(&textrank(&bags, &idf));
     spread.set(&title);
     let title_similarity: Vec<f64> = bags.iter().map(|b| cosine(b, &spread, &idf)).collect();
     // Steps from the start: paragraphs before this one, then sentences
@@ -270,26 +270,14 @@ fn inverse_document_frequency(bags: &[Bag], terms: usize) -> Vec<f64> {
 
 /// TextRank: PageRank over a graph whose edges are BM25 similarities between
 /// sentences at most [`WINDOW`] apart.
-fn textrank(bags: &[Bag], idf: &[f64], spread: &mut Spread) -> Vec<f64> {
+fn textrank(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
     let n = bags.len();
-    let avg_len = (bags.iter().map(|b| b.len).sum::<f64>() / n as f64).max(1.0);
-    // Each bag's BM25 length normalization, computed once.
-    let norms: Vec<f64> = bags.iter().map(|b| BM25_K1 * (1.0 - BM25_B + BM25_B * b.len / avg_len)).collect();
     // Edges live in bands, a window of neighbours per sentence and side;
     // 0 means no edge. A list per sentence, reserved for its window, took
     // twice the memory, and on a page of tiny sentences that was most of
     // all the memory used.
     // `above[i * WINDOW + k]` joins sentence i to sentence i + 1 + k.
-    let mut above = vec![0.0; n * WINDOW];
-    for i in 0..n {
-        spread.set(&bags[i]);
-        for j in i + 1..n.min(i + 1 + WINDOW) {
-            let w = symmetric_bm25(spread, &bags[j], norms[i], norms[j], idf);
-            if w > 0.0 {
-                above[i * WINDOW + (j - i - 1)] = w;
-            }
-        }
-    }
+    let mut above = similarities_ahead(bags, idf);
     // `below[i * WINDOW + d]` joins sentence i to sentence i - 1 - d.
     let mut below = vec![0.0; n * WINDOW];
     for i in 0..n {
@@ -331,6 +319,71 @@ fn textrank(bags: &[Bag], idf: &[f64], spread: &mut Spread) -> Vec<f64> {
     score
 }
 
+/// The edges ahead of each sentence: `[i * WINDOW + k]` is the BM25
+/// similarity of sentences i and i + 1 + k (the mean of both directions), 0
+/// where they share no term.
+///
+/// Sentences meet through the terms they share, not pair by pair: each term
+/// keeps the sentences it occurs in, in order, and a sentence adds each of
+/// its terms to the later sentences on that term's list within the window.
+/// Most content words occur in one sentence or two, so this touches a small
+/// part of the window's pairs. Each pair's terms still come in term order,
+/// as a merge of the two bags would give them, so the sums round the same as
+/// [`symmetric_bm25`]'s (a test compares the two).
+fn similarities_ahead(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
+    let n = bags.len();
+    let avg_len = (bags.iter().map(|b| b.len).sum::<f64>() / n as f64).max(1.0);
+    // Each bag's BM25 length normalization, computed once.
+    let norms: Vec<f64> = bags.iter().map(|b| BM25_K1 * (1.0 - BM25_B + BM25_B * b.len / avg_len)).collect();
+    // Each term's occurrences as (sentence, count), sentence by sentence,
+    // in one array: `first[t]..first[t + 1]` are term t's.
+    let mut first = vec![0usize; idf.len() + 1];
+    for bag in bags {
+        for &(t, _) in &bag.counts {
+            first[t as usize + 1] += 1;
+        }
+    }
+    for t in 0..idf.len() {
+        first[t + 1] += first[t];
+    }
+    let mut occurrences = vec![(0u32, 0u32); first[idf.len()]];
+    // Where each term's next occurrence goes, and then where the occurrence
+    // of the sentence being compared is.
+    let mut cursor = first[..idf.len()].to_vec();
+    for (i, bag) in bags.iter().enumerate() {
+        for &(t, c) in &bag.counts {
+            occurrences[cursor[t as usize]] = (i as u32, c);
+            cursor[t as usize] += 1;
+        }
+    }
+    cursor.copy_from_slice(&first[..idf.len()]);
+    let mut above = vec![0.0; n * WINDOW];
+    for (i, bag) in bags.iter().enumerate() {
+        let row = &mut above[i * WINDOW..][..WINDOW];
+        for &(t, here) in &bag.counts {
+            let t = t as usize;
+            // Sentences come in order, so this is sentence i's own occurrence.
+            cursor[t] += 1;
+            for &(j, there) in
+                occurrences[cursor[t]..first[t + 1]].iter().take_while(|&&(j, _)| j as usize <= i + WINDOW)
+            {
+                let j = j as usize;
+                row[j - i - 1] += idf[t] * (bm25_saturate(there, norms[j]) + bm25_saturate(here, norms[i]));
+            }
+        }
+        for w in row {
+            *w /= 2.0;
+        }
+    }
+    above
+}
+
+/// BM25's saturated term frequency for a count in a bag whose length
+/// normalization is `norm`.
+fn bm25_saturate(tf: u32, norm: f64) -> f64 {
+    tf as f64 * (BM25_K1 + 1.0) / (tf as f64 + norm)
+}
+
 /// The sum, over sentence `i`'s edges in the bands of [`textrank`], of each
 /// edge's weight times `value` of the sentence at its other end. It takes
 /// the neighbours in document order, as the sums always have, so they round
@@ -347,14 +400,6 @@ fn sum_over_edges(i: usize, below: &[f64], above: &[f64], value: impl Fn(usize) 
         sum += w * value(j);
     }
     sum
-}
-
-/// The mean of BM25(a → b) and BM25(b → a). `norm_a` and `norm_b` are each
-/// bag's length normalization.
-fn symmetric_bm25(a: &Spread, b: &Bag, norm_a: f64, norm_b: f64, idf: &[f64]) -> f64 {
-    let saturate = |tf: u32, norm: f64| tf as f64 * (BM25_K1 + 1.0) / (tf as f64 + norm);
-    a.shared_with(b).map(|(t, cb, ca)| idf[t as usize] * (saturate(cb, norm_b) + saturate(ca, norm_a))).sum::<f64>()
-        / 2.0
 }
 
 /// Cosine similarity of two bags under IDF weights.
@@ -579,6 +624,67 @@ mod tests {
         let dated: Vec<_> =
             (0..16).map(|i| input(&terms[i], if i == 0 { dateline } else { texts[i].as_str() })).collect();
         assert_eq!(rank(&dated, &[], 1, None).chosen, vec![0], "a date is not a figure: the dateline still leads");
+    }
+
+    /// The BM25 similarity of two bags as the mean of both directions, pair
+    /// by pair over a merge of their terms: what [`similarities_ahead`] finds
+    /// through the terms' occurrences instead.
+    fn symmetric_bm25(a: &Bag, b: &Bag, norm_a: f64, norm_b: f64, idf: &[f64]) -> f64 {
+        let mut sum = 0.0;
+        let (mut x, mut y) = (0, 0);
+        while x < a.counts.len() && y < b.counts.len() {
+            let ((ta, ca), (tb, cb)) = (a.counts[x], b.counts[y]);
+            if ta == tb {
+                sum += idf[ta as usize] * (bm25_saturate(cb, norm_b) + bm25_saturate(ca, norm_a));
+            }
+            x += usize::from(ta <= tb);
+            y += usize::from(tb <= ta);
+        }
+        sum / 2.0
+    }
+
+    #[test]
+    fn edges_found_through_shared_terms_equal_the_pairwise_bm25_bit_for_bit() {
+        // Bags drawn from a small vocabulary, so that terms recur near and far
+        // (beyond the window too), some bags are empty and counts repeat.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |m: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % m
+        };
+        let terms = 60;
+        let bags: Vec<Bag> = (0..3 * WINDOW + 7)
+            .map(|_| {
+                let mut ids: Vec<u32> = (0..next(9)).map(|_| next(terms) as u32).collect();
+                ids.sort_unstable();
+                let mut counts: Vec<(u32, u32)> = Vec::new();
+                for id in ids {
+                    match counts.last_mut() {
+                        Some((last, c)) if *last == id => *c += 1,
+                        _ => counts.push((id, 1)),
+                    }
+                }
+                Bag { len: counts.iter().map(|&(_, c)| c as f64).sum(), counts, norm: 0.0 }
+            })
+            .collect();
+        let idf = inverse_document_frequency(&bags, terms as usize);
+        let n = bags.len();
+        let avg_len = (bags.iter().map(|b| b.len).sum::<f64>() / n as f64).max(1.0);
+        let norm = |b: &Bag| BM25_K1 * (1.0 - BM25_B + BM25_B * b.len / avg_len);
+        let above = similarities_ahead(&bags, &idf);
+        let mut edges = 0;
+        for i in 0..n {
+            for k in 0..WINDOW {
+                let j = i + 1 + k;
+                let expected =
+                    if j < n { symmetric_bm25(&bags[i], &bags[j], norm(&bags[i]), norm(&bags[j]), &idf) } else { 0.0 };
+                assert_eq!(above[i * WINDOW + k].to_bits(), expected.to_bits(), "sentences {i} and {j}");
+                edges += usize::from(expected > 0.0);
+            }
+        }
+        assert!(edges > n, "the vocabulary is small enough for many edges: {edges}");
     }
 
     #[test]
