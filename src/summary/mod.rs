@@ -36,6 +36,7 @@ mod rank;
 pub use rank::{rank, SentenceInput};
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::schema::Lang;
 use crate::text::chars::{ends_sentence, is_han, is_letter_or_digit};
@@ -120,6 +121,14 @@ const CHINESE_DEPENDENT_OPENERS: &[&str] = &[
     "即便如此",
     "除此之外",
 ];
+
+/// The first characters of [`CHINESE_DEPENDENT_OPENERS`], sorted.
+static CHINESE_OPENER_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut starts: Vec<char> = CHINESE_DEPENDENT_OPENERS.iter().filter_map(|o| o.chars().next()).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+});
 
 /// Openers of an English sentence that lean on the sentence before it
 /// (compared in lower case, as whole words).
@@ -238,7 +247,10 @@ pub fn needs_previous(sentence: &str, lang: Lang) -> bool {
     let body = sentence.trim_start_matches(|c: char| !is_letter_or_digit(c));
     match lang {
         Lang::Zh => {
-            !INDEPENDENT_WORDS.iter().any(|w| body.starts_with(w))
+            // Most sentences open with a character no opener starts with,
+            // and are answered without comparing the lists.
+            body.chars().next().is_some_and(|first| CHINESE_OPENER_STARTS.binary_search(&first).is_ok())
+                && !INDEPENDENT_WORDS.iter().any(|w| body.starts_with(w))
                 && CHINESE_DEPENDENT_OPENERS.iter().any(|o| body.starts_with(o))
         }
         Lang::En => {
@@ -335,6 +347,20 @@ mod tests {
         assert!(clause_ends("全省新增本土确诊病例6例；新增本土无症状感染者4例。").is_empty(), "short: stays whole");
         let quoted = format!("{}“甲；乙”之后继续说明情况。", "这".repeat(80));
         assert!(clause_ends(&quoted).is_empty(), "a semicolon inside quotes does not cut");
+    }
+
+    #[test]
+    fn every_chinese_opener_leans_on_the_sentence_before_but_its_lookalikes_do_not() {
+        for opener in CHINESE_DEPENDENT_OPENERS {
+            assert!(needs_previous(&format!("{opener}公司发布了年度报告。"), Lang::Zh), "{opener}");
+            assert!(needs_previous(&format!("“{opener}公司发布了年度报告。”"), Lang::Zh), "{opener}");
+        }
+        for independent in INDEPENDENT_WORDS {
+            assert!(!needs_previous(&format!("{independent}公司发布了年度报告。"), Lang::Zh), "{independent}");
+        }
+        for sentence in ["公司发布了年度报告。", "“", "", "3月，公司发布了年度报告。"] {
+            assert!(!needs_previous(sentence, Lang::Zh), "{sentence}");
+        }
     }
 
     #[test]
