@@ -197,6 +197,15 @@ pub fn segment_for_bench_js(text: &str) -> u32 {
     crate::segment_for_bench(text) as u32
 }
 
+/// `summarize` with the default options, kept in wasm instead of handed to
+/// JavaScript (the number of headline sentences), for the benchmark that
+/// shows what crossing to JavaScript costs.
+#[wasm_bindgen(js_name = summarizeForBench)]
+pub fn summarize_for_bench_js(text: &str) -> Result<u32, JsError> {
+    let summary = crate::summarize(text, &Options::default()).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(summary.sentences.len() as u32)
+}
+
 /// Builds the word dictionary ahead of the first call.
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up_js() {

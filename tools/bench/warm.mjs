@@ -1,6 +1,8 @@
 // Part 3, warm speed: `summarize` on seed 000 once the engine is warm, beside jieba
 // alone (`segmentForBench` / `segment_for_bench`, the same dictionary) on the cleaned
-// text, in the same context and interleaved; in wasm (Chromium) and natively.
+// text, in the same context and interleaved; in wasm (Chromium) and natively. In wasm
+// also the same call with its result kept in wasm (`summarizeForBench`), which shows
+// what handing the summary to JavaScript costs.
 //
 // The machine is shared and noisy, so a third row counts instructions instead of time:
 // valgrind's callgrind runs `bench_native repeat` with 1 and with 11 calls of one of
@@ -26,7 +28,9 @@ export async function warm(browser, server) {
     await bench.close();
   }
   const wasmSummarize = median(wasm.map((r) => r.summarizeMs));
+  const wasmInWasm = median(wasm.map((r) => r.inWasmMs));
   const wasmJieba = median(wasm.map((r) => r.jiebaMs));
+  const crossing = wasmSummarize - wasmInWasm;
   const native = benchNative(['warm', `${SAMPLES_DIR}/${SEED}`, String(RUNS)]);
   const counted = countInstructions();
   const row = (label, summarize, jieba) => [label, `**${ms(summarize, 2)}**`, ms(jieba, 2), `**${times(summarize, jieba)}**`,
@@ -38,8 +42,11 @@ export async function warm(browser, server) {
       ...(counted ? [['native, instructions per call (callgrind)', `**${mega(counted.summarize)}**`, mega(counted.jieba),
         `**${times(counted.summarize, counted.jieba)}**`, `— / ${meets(counted.summarize <= TARGET_RATIO * counted.jieba)}`]] : []),
     ], [
+      `In wasm, the same call with its result kept in wasm (\`summarizeForBench\`) took ${ms(wasmInWasm, 2)}: ` +
+        `handing the summary to JavaScript (serializing it, decoding and parsing the JSON) took ${ms(crossing, 2)}, ` +
+        `${Math.round((100 * crossing) / wasmSummarize)}% of the call and ${times(crossing, wasmJieba)} jieba alone.`,
       `Native first \`summarize\` (dictionary build included): ${ms(native.firstMs)}. ` +
-        'The two calls alternate, so both see the same load; jieba runs on `summarize`\'s own cleaned text.',
+        'The calls alternate, so all see the same load; jieba runs on `summarize`\'s own cleaned text.',
     ]);
 }
 
