@@ -205,7 +205,11 @@ fn split_sentences(doc: &document::Document) -> Vec<Span> {
 /// Ranks the body sentences among `spans[run]` and records their scores in
 /// `weights` (headings get [`HEADING_FIGURE_WEIGHT`]). Returns the chosen
 /// spans with their scores, in document order.
+///
+/// Never inlined: it runs once per story, and as a function of its own it
+/// is what bench part `stages` counts as ranking.
 #[allow(clippy::too_many_arguments)]
+#[inline(never)]
 fn rank_article(
     text: &str,
     spans: &[Span],
