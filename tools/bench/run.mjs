@@ -3,10 +3,12 @@
 // (`summarize`, `examples/bench_native`) built; build.sh does that first.
 //
 //   node tools/bench/run.mjs [PART...]   parts: download startup warm stages responsive scale batch side
+//                                        opt-in, only when named: profile
 import { startServer } from '../serve.mjs';
 import { launchChromium } from './common.mjs';
 import { batch } from './batch.mjs';
 import { download } from './download.mjs';
+import { profile } from './profile.mjs';
 import { scale } from './scale.mjs';
 import { sideBySide } from './side-by-side.mjs';
 import { startup } from './startup.mjs';
@@ -14,11 +16,14 @@ import { stages, warm } from './warm.mjs';
 import { responsive } from './responsive.mjs';
 
 const PARTS = { download, startup, warm, stages, responsive, scale, batch, side: sideBySide };
+/** Parts run only when named, never by a bare `run.mjs` (`./build.sh bench`). */
+const OPT_IN = { profile };
+const ALL = { ...PARTS, ...OPT_IN };
 
 const wanted = process.argv.slice(2);
-const unknown = wanted.filter((name) => !(name in PARTS));
+const unknown = wanted.filter((name) => !(name in ALL));
 if (unknown.length) {
-  console.error(`bench: unknown part ${unknown.join(', ')}; parts: ${Object.keys(PARTS).join(' ')}`);
+  console.error(`bench: unknown part ${unknown.join(', ')}; parts: ${Object.keys(ALL).join(' ')}`);
   process.exit(2);
 }
 
@@ -26,7 +31,7 @@ const server = await startServer('.');
 const browser = await launchChromium();
 try {
   console.log(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Chromium ${browser.version()}, Node ${process.version}.`);
-  for (const name of wanted.length ? wanted : Object.keys(PARTS)) await PARTS[name](browser, server);
+  for (const name of wanted.length ? wanted : Object.keys(PARTS)) await ALL[name](browser, server);
 } finally {
   await browser.close();
   await server.close();
