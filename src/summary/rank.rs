@@ -328,8 +328,8 @@ fn textrank(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
 /// its terms to the later sentences on that term's list within the window.
 /// Most content words occur in one sentence or two, so this touches a small
 /// part of the window's pairs. Each pair's terms still come in term order,
-/// as a merge of the two bags would give them, so the sums round the same as
-/// [`symmetric_bm25`]'s (a test compares the two).
+/// as a merge of the two bags would give them, so the sums round as the
+/// pairwise ones did (a test compares the two on generated bags).
 fn similarities_ahead(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
     let n = bags.len();
     let avg_len = (bags.iter().map(|b| b.len).sum::<f64>() / n as f64).max(1.0);
@@ -347,8 +347,8 @@ fn similarities_ahead(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
         first[t + 1] += first[t];
     }
     let mut occurrences = vec![(0u32, 0u32); first[idf.len()]];
-    // Where each term's next occurrence goes, and then where the occurrence
-    // of the sentence being compared is.
+    // Per term: while filling, where its next occurrence goes; then, while
+    // comparing, its occurrence in the sentence being compared.
     let mut cursor = first[..idf.len()].to_vec();
     for (i, bag) in bags.iter().enumerate() {
         for &(t, c) in &bag.counts {
