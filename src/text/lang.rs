@@ -24,7 +24,7 @@ const SETTLED_EVERY: usize = 512;
 /// bar, or nothing but Han below it. A Chinese article is settled a
 /// quarter of the way in.
 pub fn detect(text: &str) -> Lang {
-    let to_read = text.chars().count().min(READ_CHARS);
+    let to_read = chars_to_read(text);
     let (mut han, mut letters) = (0usize, 0usize);
     for (read, c) in text.chars().take(to_read).enumerate() {
         if read % SETTLED_EVERY == 0 {
@@ -48,6 +48,18 @@ pub fn detect(text: &str) -> Lang {
     } else {
         Lang::En
     }
+}
+
+/// How many characters [`detect`] reads: all of a short text, at most
+/// [`READ_CHARS`]. They are counted in the first `4 * READ_CHARS` bytes
+/// (less a split character), which hold at least that many, so a long text
+/// is not counted to its end.
+fn chars_to_read(text: &str) -> usize {
+    let mut end = text.len().min(4 * READ_CHARS);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].chars().count().min(READ_CHARS)
 }
 
 /// The answer for `han` Han characters among `letters` letters.
@@ -84,6 +96,18 @@ mod tests {
             Lang::Zh
         } else {
             Lang::En
+        }
+    }
+
+    #[test]
+    fn the_characters_to_read_are_counted_from_the_start_only() {
+        for piece in ["a", "é", "字", "🗕"] {
+            for extra in [0, 1, 2, 3] {
+                for n in [READ_CHARS - 1, READ_CHARS, READ_CHARS + 1] {
+                    let text = "a".repeat(extra) + &piece.repeat(n);
+                    assert_eq!(chars_to_read(&text), text.chars().count().min(READ_CHARS), "{piece}×{n} after {extra}");
+                }
+            }
         }
     }
 
