@@ -38,7 +38,7 @@ use std::ops::Range;
 
 use super::heuristics::*;
 use super::{Article, AsideKind, Block, Role};
-use crate::text::chars::{ends_sentence, is_han};
+use crate::text::chars::{ends_sentence, is_han, is_short};
 
 /// The page's articles and the index of its main one.
 pub(super) fn find(text: &str, blocks: &[Block]) -> (Vec<Article>, usize) {

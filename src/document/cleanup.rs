@@ -22,7 +22,7 @@ use std::borrow::Cow;
 
 use super::heuristics::*;
 use super::{AsideKind, Block, Role};
-use crate::text::chars::{ends_sentence, is_cjk_punct, is_han, is_letter_or_digit, utf8_len};
+use crate::text::chars::{ends_sentence, is_cjk_punct, is_han, is_letter_or_digit, is_short, utf8_len};
 use crate::text::words::is_dictionary_word;
 
 /// A block being built, before its place in the final text is known.

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::AsideKind;
+use crate::text::chars::is_short;
 
 /// A one-line paragraph shorter than this (in chars), with no closing
 /// punctuation, is a deck or sub-heading in newspaper layouts.
@@ -60,18 +61,6 @@ fn regex(pattern: &str) -> Regex {
 fn is_short_run(text: &str, max_chars: usize, allowed: impl Fn(char) -> bool) -> bool {
     let mut chars = text.chars();
     chars.by_ref().take(max_chars).all(&allowed) && chars.next().is_none()
-}
-
-/// True when `text` is at most `max_chars` characters. A character is one to
-/// four bytes, so the length in bytes settles most texts without counting.
-pub fn is_short(text: &str, max_chars: usize) -> bool {
-    if text.len() <= max_chars {
-        true
-    } else if text.len() > max_chars.saturating_mul(4) {
-        false
-    } else {
-        text.chars().count() <= max_chars
-    }
 }
 
 /// Markdown images: dropped whole, since their alt text is not prose.
@@ -453,18 +442,6 @@ pub fn is_label(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn short_texts_are_told_by_their_length_as_by_their_count() {
-        for piece in ["a", "é", "字", "🗕", "a字"] {
-            for n in 0..24 {
-                let text = piece.repeat(n);
-                for max_chars in 0..50 {
-                    assert_eq!(is_short(&text, max_chars), text.chars().count() <= max_chars, "{text:?} {max_chars}");
-                }
-            }
-        }
-    }
 
     #[test]
     fn asides_are_recognised() {

@@ -14,7 +14,7 @@
 use super::cleanup::{tidy_spaces, Draft};
 use super::heuristics::*;
 use super::{AsideKind, Role};
-use crate::text::chars::ends_sentence;
+use crate::text::chars::{ends_sentence, is_short};
 
 /// Gives every draft its role.
 pub(super) fn classify(mut drafts: Vec<Draft>) -> Vec<Draft> {

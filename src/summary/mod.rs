@@ -39,7 +39,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::schema::Lang;
-use crate::text::chars::{ends_sentence, is_han, is_letter_or_digit};
+use crate::text::chars::{ends_sentence, is_han, is_letter_or_digit, is_short};
 use crate::text::sentences::trimmed;
 
 /// Shortest headline sentence for Chinese, in letters and digits: its
@@ -195,10 +195,9 @@ pub enum Eligibility {
 /// `may_be_partial` is true for a block's first sentence when the block may
 /// begin mid-sentence.
 pub fn eligibility(sentence: &str, lang: Lang, may_be_partial: bool) -> Eligibility {
-    let chars = sentence.chars().count();
     let starts_whole = sentence.chars().next().is_some_and(|c| !c.is_lowercase() && !",，、。;；:：)）”".contains(c));
     let has_words = has_letters(sentence, MIN_FALLBACK_CHARS);
-    if may_be_partial || !starts_whole || !has_words || chars > MAX_CHARS {
+    if may_be_partial || !starts_whole || !has_words || !is_short(sentence, MAX_CHARS) {
         return Eligibility::Never;
     }
     let long_enough = match lang {
@@ -277,7 +276,7 @@ const INDEPENDENT_WORDS: &[&str] = &["他人", "他国", "他乡", "其他", "�
 /// so it never stands alone. A short sentence stays whole: cut, its clauses
 /// are too thin to carry a point.
 fn clause_ends(sentence: &str) -> Vec<usize> {
-    if sentence.chars().count() < CLAUSE_SPLIT_CHARS {
+    if is_short(sentence, CLAUSE_SPLIT_CHARS - 1) {
         return Vec::new();
     }
     let mut depth = 0i32;

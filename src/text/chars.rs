@@ -24,6 +24,18 @@ pub fn utf8_len(lead: u8) -> usize {
     }
 }
 
+/// True when `text` is at most `max_chars` characters. A character is one to
+/// four bytes, so the length in bytes settles most texts without counting.
+pub fn is_short(text: &str, max_chars: usize) -> bool {
+    if text.len() <= max_chars {
+        true
+    } else if text.len() > max_chars.saturating_mul(4) {
+        false
+    } else {
+        text.chars().count() <= max_chars
+    }
+}
+
 /// True for punctuation that only appears in CJK text: 。，、《》「」 and
 /// the full-width forms (，：；！？（）).
 pub fn is_cjk_punct(c: char) -> bool {
@@ -85,6 +97,18 @@ mod tests {
             let mut buffer = [0; 4];
             let encoded = c.encode_utf8(&mut buffer);
             assert_eq!(utf8_len(encoded.as_bytes()[0]), c.len_utf8(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn short_texts_are_told_by_their_length_as_by_their_count() {
+        for piece in ["a", "é", "字", "🗕", "a字"] {
+            for n in 0..24 {
+                let text = piece.repeat(n);
+                for max_chars in 0..50 {
+                    assert_eq!(is_short(&text, max_chars), text.chars().count() <= max_chars, "{text:?} {max_chars}");
+                }
+            }
         }
     }
 
