@@ -222,6 +222,15 @@ pub fn rank<'a>(
 /// counted as letters: a dateline says when the news happened, it is not a
 /// figure.
 fn digit_share(text: &str) -> f64 {
+    if has_digit(text) {
+        counted_digit_share(text)
+    } else {
+        0.0
+    }
+}
+
+/// [`digit_share`], counted character by character.
+fn counted_digit_share(text: &str) -> f64 {
     let (mut digits, mut all, mut run) = (0usize, 0usize, 0usize);
     for c in text.chars().filter(|&c| is_letter_or_digit(c)) {
         all += 1;
@@ -242,6 +251,31 @@ fn digit_share(text: &str) -> f64 {
     } else {
         digits as f64 / all as f64
     }
+}
+
+/// True when `text` has a character that [`digit_share`] counts as a
+/// digit. Most sentences have none, and this answers them from the bytes:
+/// ASCII and the main block of Chinese characters (U+4E00–U+9FFF, none of
+/// them a digit) without decoding.
+fn has_digit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        match lead {
+            b'0'..=b'9' => return true,
+            0..0x80 => i += 1,
+            // Three bytes from E4 B8 80 (U+4E00) to E9 BF BF (U+9FFF).
+            0xE4..=0xE9 if lead > 0xE4 || bytes[i + 1] >= 0xB8 => i += 3,
+            _ => {
+                let c = text[i..].chars().next().unwrap_or_default();
+                if is_letter_or_digit(c) && !is_han(c) && c.is_numeric() {
+                    return true;
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    false
 }
 
 fn inverse_document_frequency(bags: &[Bag], terms: usize) -> Vec<f64> {
@@ -685,6 +719,18 @@ mod tests {
             }
         }
         assert!(edges > n, "the vocabulary is small enough for many edges: {edges}");
+    }
+
+    #[test]
+    fn the_digit_share_of_a_text_without_digits_is_zero_as_counted() {
+        let mut with_digits = 0;
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("字{c}a，"), format!("{c}年{c}")] {
+                assert_eq!(digit_share(&text).to_bits(), counted_digit_share(&text).to_bits(), "{text:?}");
+                with_digits += usize::from(has_digit(&text));
+            }
+        }
+        assert!(with_digits > 1000, "digits of many scripts are found: {with_digits}");
     }
 
     #[test]
