@@ -295,11 +295,12 @@ fn en_word(text: &str, p: usize) -> Option<(usize, Result<u32, i32>)> {
     if len == 0 || len > 9 {
         return None;
     }
-    let word = rest[..len].to_ascii_lowercase();
-    if let Some(&(_, v)) = EN_NUMBERS.iter().find(|(w, _)| *w == word) {
+    // The lists are in lower case; the word is compared without a lower-cased copy.
+    let word = &rest[..len];
+    if let Some(&(_, v)) = EN_NUMBERS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)) {
         return Some((len, Ok(v)));
     }
-    EN_SCALES.iter().find(|(w, _)| *w == word).map(|&(_, e)| (len, Err(e)))
+    EN_SCALES.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, e)| (len, Err(e)))
 }
 
 /// Reads English number words at `start` ("twenty-five", "three hundred and
@@ -412,4 +413,19 @@ fn joiner_len(rest: &str, after_scale: bool) -> usize {
         }
     }
     spaces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_number_words_are_listed_in_lower_case() {
+        // `en_word` compares them with the text ignoring case.
+        for word in EN_NUMBERS.iter().map(|(w, _)| w).chain(EN_SCALES.iter().map(|(w, _)| w)) {
+            assert!(word.bytes().all(|b| b.is_ascii_lowercase()), "{word}");
+        }
+        assert_eq!(en_word("Twenty-five", 0), Some((6, Ok(20))));
+        assert_eq!(en_word("MILLION", 0), Some((7, Err(6))));
+    }
 }
