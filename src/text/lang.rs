@@ -25,28 +25,49 @@ const SETTLED_EVERY: usize = 512;
 /// quarter of the way in.
 pub fn detect(text: &str) -> Lang {
     let to_read = chars_to_read(text);
-    let (mut han, mut letters) = (0usize, 0usize);
+    let mut tally = Tally::default();
     for (read, c) in text.chars().take(to_read).enumerate() {
         if read % SETTLED_EVERY == 0 {
             let rest = to_read - read;
-            if is_chinese(han, letters + rest) {
+            if (Tally { letters: tally.letters + rest, ..tally }).is_chinese() {
                 return Lang::Zh;
             }
-            if !is_chinese(han + rest, letters + rest) {
+            if !(Tally { han: tally.han + rest, letters: tally.letters + rest }).is_chinese() {
                 return Lang::En;
             }
         }
+        tally.add(c);
+    }
+    tally.lang()
+}
+
+/// The Han characters and the letters read so far.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    han: usize,
+    letters: usize,
+}
+
+impl Tally {
+    fn add(&mut self, c: char) {
         if is_han(c) {
-            han += 1;
-            letters += 1;
+            self.han += 1;
+            self.letters += 1;
         } else if is_letter(c) {
-            letters += 1;
+            self.letters += 1;
         }
     }
-    if is_chinese(han, letters) {
-        Lang::Zh
-    } else {
-        Lang::En
+
+    fn is_chinese(self) -> bool {
+        self.letters > 0 && self.han as f64 / self.letters as f64 >= MIN_HAN_SHARE
+    }
+
+    fn lang(self) -> Lang {
+        if self.is_chinese() {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
     }
 }
 
@@ -60,11 +81,6 @@ fn chars_to_read(text: &str) -> usize {
         end -= 1;
     }
     text[..end].chars().count().min(READ_CHARS)
-}
-
-/// The answer for `han` Han characters among `letters` letters.
-fn is_chinese(han: usize, letters: usize) -> bool {
-    letters > 0 && han as f64 / letters as f64 >= MIN_HAN_SHARE
 }
 
 #[cfg(test)]
@@ -83,20 +99,9 @@ mod tests {
 
     /// `detect` as it reads without stopping early.
     fn detect_reading_all(text: &str) -> Lang {
-        let (mut han, mut letters) = (0usize, 0usize);
-        for c in text.chars().take(READ_CHARS) {
-            if is_han(c) {
-                han += 1;
-                letters += 1;
-            } else if is_letter(c) {
-                letters += 1;
-            }
-        }
-        if is_chinese(han, letters) {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
+        let mut tally = Tally::default();
+        text.chars().take(READ_CHARS).for_each(|c| tally.add(c));
+        tally.lang()
     }
 
     #[test]
