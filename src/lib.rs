@@ -66,6 +66,8 @@ mod output;
 mod pipeline;
 mod schema;
 mod summary;
+#[cfg(test)]
+mod testing;
 mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -3,6 +3,7 @@
 
 use super::{Figure, SentenceContext};
 use crate::schema::{Direction, FigureKind, Lang};
+use crate::testing::pseudo_random;
 
 /// The key figures alone, as most tests want them.
 fn key_figures(text: &str, sentences: &[SentenceContext], lang: Lang, limit: usize) -> Vec<Figure> {
@@ -681,13 +682,7 @@ fn random_mixes_of_number_characters_never_panic() {
         "十分",
         "一带一路",
     ];
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut next = pseudo_random(0x9E37_79B9_7F4A_7C15);
     for _ in 0..3000 {
         let len = (next() % 12) as usize + 1;
         let text: String = (0..len).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
@@ -739,17 +734,6 @@ fn significant_digits_agree_with_the_shortest_notation() {
         let written = format!("{value:e}");
         let want = written.split('e').next().unwrap().chars().filter(char::is_ascii_digit).count();
         assert_eq!(super::significant_digits(value), want, "{value} is written {written}");
-    }
-}
-
-/// A pseudo-random sequence for the fast-path tests below (xorshift).
-fn pseudo_random(seed: u64) -> impl FnMut() -> u64 {
-    let mut state = seed;
-    move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
     }
 }
 

@@ -681,13 +681,8 @@ mod tests {
     fn edges_found_through_shared_terms_equal_the_pairwise_bm25_bit_for_bit() {
         // Bags drawn from a small vocabulary, so that terms recur near and far
         // (beyond the window too), some bags are empty and counts repeat.
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |m: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % m
-        };
+        let mut random = crate::testing::pseudo_random(0x2545_f491_4f6c_dd1d);
+        let mut next = |m: u64| random() % m;
         let terms = 60;
         let bags: Vec<Bag> = (0..3 * WINDOW + 7)
             .map(|_| {

@@ -130,13 +130,8 @@ mod tests {
             }
         }
         // Mixes whose Han share moves along the text.
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |m: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % m
-        };
+        let mut random = crate::testing::pseudo_random(0x9e37_79b9_7f4a_7c15);
+        let mut next = |m: u64| random() % m;
         let pieces = ["字", "a", "1", "，", " ", "é", "中文", "word "];
         let (mut chinese, mut english) = (0, 0);
         for _ in 0..400 {
