@@ -22,7 +22,9 @@ use std::borrow::Cow;
 
 use super::heuristics::*;
 use super::{AsideKind, Block, Role};
-use crate::text::chars::{ends_sentence, is_cjk_punct, is_han, is_letter_or_digit, is_short, utf8_len};
+use crate::text::chars::{
+    ends_sentence, is_cjk_punct, is_han, is_letter_or_digit, is_main_han_block, is_short, utf8_len,
+};
 use crate::text::words::is_dictionary_word;
 
 /// A block being built, before its place in the final text is known.
@@ -470,8 +472,7 @@ pub fn repeat_key(text: &str) -> RepeatKey {
                 }
                 i += 1;
             }
-            // Three bytes from E4 B8 80 (U+4E00) to E9 BF BF (U+9FFF).
-            0xE4..=0xE9 if lead > 0xE4 || bytes[i + 1] >= 0xB8 => {
+            _ if is_main_han_block(lead, bytes[i + 1]) => {
                 let [next, last] = [bytes[i + 1], bytes[i + 2]].map(|b| u32::from(b & 0x3F));
                 add((u32::from(lead & 0x0F) << 12) | (next << 6) | last);
                 i += 3;

@@ -9,7 +9,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Eligibility;
-use crate::text::chars::{is_han, is_letter_or_digit};
+use crate::text::chars::{is_han, is_letter_or_digit, is_main_han_block};
 
 /// Sentences compared on each side of a sentence when building the graph.
 /// Articles up to twice this long get the full TextRank graph.
@@ -264,8 +264,7 @@ fn has_digit(text: &str) -> bool {
         match lead {
             b'0'..=b'9' => return true,
             0..0x80 => i += 1,
-            // Three bytes from E4 B8 80 (U+4E00) to E9 BF BF (U+9FFF).
-            0xE4..=0xE9 if lead > 0xE4 || bytes[i + 1] >= 0xB8 => i += 3,
+            _ if is_main_han_block(lead, bytes[i + 1]) => i += 3,
             _ => {
                 let c = text[i..].chars().next().unwrap_or_default();
                 if is_letter_or_digit(c) && !is_han(c) && c.is_numeric() {

@@ -36,6 +36,15 @@ pub fn is_short(text: &str, max_chars: usize) -> bool {
     }
 }
 
+/// True when the UTF-8 character whose first two bytes are `lead` and
+/// `second` lies in U+4E00–U+9FFF (E4 B8 80 to E9 BF BF), the main block of
+/// Chinese characters: all of them letters, none a digit, none with a case,
+/// each three bytes. For the byte loops that step over Chinese text without
+/// decoding it; `lead` must start a character of two bytes or more.
+pub fn is_main_han_block(lead: u8, second: u8) -> bool {
+    matches!(lead, 0xE5..=0xE9) || (lead == 0xE4 && second >= 0xB8)
+}
+
 /// True for punctuation that only appears in CJK text: 。，、《》「」 and
 /// the full-width forms (，：；！？（）).
 pub fn is_cjk_punct(c: char) -> bool {
@@ -109,6 +118,15 @@ mod tests {
                     assert_eq!(is_short(&text, max_chars), text.chars().count() <= max_chars, "{text:?} {max_chars}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_main_han_block_is_told_from_its_first_two_bytes() {
+        for c in (0x80..=char::MAX as u32).filter_map(char::from_u32) {
+            let mut buffer = [0; 4];
+            let bytes = c.encode_utf8(&mut buffer).as_bytes();
+            assert_eq!(is_main_han_block(bytes[0], bytes[1]), ('\u{4E00}'..='\u{9FFF}').contains(&c), "{c:?}");
         }
     }
 
