@@ -73,10 +73,10 @@ build_wasm() {
   cargo rustc --lib --profile wasm-release --target "$WASM_TARGET" --crate-type cdylib
   rm -rf "$PKG"
   wasm-bindgen --target web --out-dir "$PKG" "${CARGO_TARGET_DIR:-target}/$WASM_TARGET/wasm-release/$CRATE.wasm"
-  node_modules/.bin/wasm-opt -Oz \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd --strip-debug --strip-producers \
-    "$PKG/${CRATE}_bg.wasm" -o "$PKG/${CRATE}_bg.wasm"
+  # One flag per line in tools/wasm-opt.flags, which the bench's profile build reads too.
+  local flags
+  mapfile -t flags < tools/wasm-opt.flags
+  node_modules/.bin/wasm-opt "${flags[@]}" "$PKG/${CRATE}_bg.wasm" -o "$PKG/${CRATE}_bg.wasm"
 }
 
 # dist/ is www/ as it is served: upload it to any static host, at any path.

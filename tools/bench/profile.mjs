@@ -6,7 +6,7 @@
 // shipped wasm's time goes, in the browser, with the crossing included.
 //
 // The shipped wasm has no names, so this profiles a copy of it built from the same
-// cargo output (build.sh's build_wasm: wasm-bindgen, then the same wasm-opt flags) with
+// cargo output (build.sh's build_wasm: wasm-bindgen, then wasm-opt with tools/wasm-opt.flags) with
 // the name section kept: `--debuginfo` instead of `--strip-debug`. The names do not
 // change the code; the note under the table compares the code section with www/pkg's.
 // The copy is made in <target>/bench-profile/pkg, again only when the cargo output
@@ -21,9 +21,9 @@ const WARM_CALLS = 20;
 const INTERVAL_US = 50;
 const TOP = 20;
 const CRATE = 'article_summarizer';
-const WASM_OPT_FLAGS = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', '--enable-simd',
-  '--debuginfo', '--strip-producers'];
+/** build.sh's wasm-opt flags (tools/wasm-opt.flags, one per line), keeping the names. */
+const wasmOptFlags = () => readFileSync('tools/wasm-opt.flags', 'utf8').split('\n').filter(Boolean)
+  .map((flag) => (flag === '--strip-debug' ? '--debuginfo' : flag));
 
 const targetDir = () => process.env.CARGO_TARGET_DIR || 'target';
 
@@ -68,7 +68,7 @@ function profileBuild() {
   rmSync(scratch, { recursive: true, force: true });
   run('wasm-bindgen', ['--target', 'web', '--out-dir', scratch, input]);
   const bg = path.join(scratch, `${CRATE}_bg.wasm`);
-  run('nice', ['-n', '10', wasmOpt, ...WASM_OPT_FLAGS, bg, '-o', bg]);
+  run('nice', ['-n', '10', wasmOpt, ...wasmOptFlags(), bg, '-o', bg]);
   rmSync(out, { recursive: true, force: true });
   renameSync(scratch, out);
   return out;
