@@ -305,43 +305,21 @@ fn inverse_document_frequency(bags: &[Bag], terms: usize) -> Vec<f64> {
 /// sentences at most [`WINDOW`] apart.
 fn textrank(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
     let n = bags.len();
-    // Edges live in bands, a window of neighbours per sentence and side;
-    // 0 means no edge. A list per sentence, reserved for its window, took
-    // twice the memory, and on a page of tiny sentences that was most of
-    // all the memory used.
-    // `above[i * WINDOW + k]` joins sentence i to sentence i + 1 + k.
-    let mut above = similarities_ahead(bags, idf);
-    // `below[i * WINDOW + d]` joins sentence i to sentence i - 1 - d.
-    let mut below = vec![0.0; n * WINDOW];
-    for i in 0..n {
-        for k in 0..WINDOW.min(n - 1 - i) {
-            below[(i + 1 + k) * WINDOW + k] = above[i * WINDOW + k];
-        }
-    }
-    let out_weight: Vec<f64> = (0..n).map(|i| sum_over_edges(i, &below, &above, |_| 1.0)).collect();
-    // Weights become transition probabilities once, not every round: an
-    // edge into i carries the share of its other end's weight.
-    // (A sentence with no edge has no weight to share.)
-    let share = |w: &mut f64, of: f64| {
-        if *w > 0.0 {
-            *w /= of;
-        }
-    };
-    for i in 0..n {
-        for d in 0..WINDOW.min(i) {
-            share(&mut below[i * WINDOW + d], out_weight[i - 1 - d]);
-        }
-        for k in 0..WINDOW.min(n - 1 - i) {
-            share(&mut above[i * WINDOW + k], out_weight[i + 1 + k]);
-        }
-    }
+    let graph = similarities_ahead(bags, idf);
+    let mut out_weight = vec![0.0; n];
+    graph.sum_over_edges(&mut out_weight, |weight, _| weight);
     let mut score = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
     let teleport = (1.0 - DAMPING) / n as f64;
     for _ in 0..MAX_ITERATIONS {
-        for (i, slot) in next.iter_mut().enumerate() {
-            let inflow = sum_over_edges(i, &below, &above, |j| score[j]);
-            *slot = teleport + DAMPING * inflow;
+        // An edge into i carries the share of its other end's weight. The
+        // shares are taken afresh every round rather than stored, one per
+        // direction: stored, they took more memory than the bands of
+        // weights they replaced on a page of tiny sentences, where nearly
+        // every pair within the window is an edge.
+        graph.sum_over_edges(&mut next, |weight, j| weight / out_weight[j] * score[j]);
+        for inflow in next.iter_mut() {
+            *inflow = teleport + DAMPING * *inflow;
         }
         let moved: f64 = next.iter().zip(&score).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut score, &mut next);
@@ -352,9 +330,42 @@ fn textrank(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
     score
 }
 
-/// The edges ahead of each sentence: `[i * WINDOW + k]` is the BM25
-/// similarity of sentences i and i + 1 + k (the mean of both directions), 0
-/// where they share no term.
+/// The edges of the TextRank graph, each listed once, by its earlier
+/// sentence: sentence i's run from `start[i]` to `start[i + 1]` joins it to
+/// the later sentences `later[..]`, in order, with the BM25 similarity
+/// `weight[..]` (the mean of both directions, always above 0: pairs
+/// sharing no term have no edge). Most pairs within the window share no
+/// term, so the lists skip most of what bands of the window held, and they
+/// never hold more than the window's pairs.
+struct Graph {
+    start: Vec<usize>,
+    later: Vec<u32>,
+    weight: Vec<f64>,
+}
+
+impl Graph {
+    /// Sets `sums[i]` to the sum, over sentence i's edges, of what
+    /// `carried(weight, j)` brings it from the sentence j at the other end.
+    ///
+    /// Each edge is walked once and carries both ways. Sentence i hears from
+    /// its earlier neighbours while their lists are walked, in order, then
+    /// from its later ones while its own list is, in order, and from none
+    /// after that: so every sum adds its terms in document order, as the
+    /// sums over the bands of every window did, and rounds the same (the
+    /// zeros of the bands' absent edges changed no sum).
+    fn sum_over_edges(&self, sums: &mut [f64], carried: impl Fn(f64, usize) -> f64) {
+        sums.fill(0.0);
+        for (i, run) in self.start.windows(2).enumerate() {
+            for (&j, &weight) in self.later[run[0]..run[1]].iter().zip(&self.weight[run[0]..run[1]]) {
+                let j = j as usize;
+                sums[j] += carried(weight, i);
+                sums[i] += carried(weight, j);
+            }
+        }
+    }
+}
+
+/// The graph's edges, found through shared terms.
 ///
 /// Sentences meet through the terms they share, not pair by pair: each term
 /// keeps the sentences it occurs in, in order, and a sentence adds each of
@@ -363,7 +374,7 @@ fn textrank(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
 /// part of the window's pairs. Each pair's terms still come in term order,
 /// as a merge of the two bags would give them, so the sums round as the
 /// pairwise ones did (a test compares the two on generated bags).
-fn similarities_ahead(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
+fn similarities_ahead(bags: &[Bag], idf: &[f64]) -> Graph {
     let n = bags.len();
     let avg_len = (bags.iter().map(|b| b.len).sum::<f64>() / n as f64).max(1.0);
     // Each bag's BM25 length normalization, computed once.
@@ -390,9 +401,15 @@ fn similarities_ahead(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
         }
     }
     cursor.copy_from_slice(&first[..idf.len()]);
-    let mut above = vec![0.0; n * WINDOW];
+    // Room for every pair within the window, so the lists never move while
+    // they grow: three quarters of what the two bands took.
+    let pairs = (0..n).map(|i| WINDOW.min(n - 1 - i)).sum();
+    let mut graph =
+        Graph { start: Vec::with_capacity(n + 1), later: Vec::with_capacity(pairs), weight: Vec::with_capacity(pairs) };
+    graph.start.push(0);
+    // Sentence i's similarity to each sentence of the window ahead.
+    let mut row = [0.0; WINDOW];
     for (i, bag) in bags.iter().enumerate() {
-        let row = &mut above[i * WINDOW..][..WINDOW];
         for &(t, here) in &bag.counts {
             let t = t as usize;
             // Sentences come in order, so this is sentence i's own occurrence.
@@ -404,35 +421,23 @@ fn similarities_ahead(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
                 row[j - i - 1] += idf[t] * (bm25_saturate(there, norms[j]) + bm25_saturate(here, norms[i]));
             }
         }
-        for w in row {
-            *w /= 2.0;
+        for (k, sum) in row.iter_mut().enumerate() {
+            let weight = *sum / 2.0;
+            if weight > 0.0 {
+                graph.later.push((i + 1 + k) as u32);
+                graph.weight.push(weight);
+            }
+            *sum = 0.0;
         }
+        graph.start.push(graph.later.len());
     }
-    above
+    graph
 }
 
 /// BM25's saturated term frequency for a count in a bag whose length
 /// normalization is `norm`.
 fn bm25_saturate(tf: u32, norm: f64) -> f64 {
     tf as f64 * (BM25_K1 + 1.0) / (tf as f64 + norm)
-}
-
-/// The sum, over sentence `i`'s edges in the bands of [`textrank`], of each
-/// edge's weight times `value` of the sentence at its other end. It takes
-/// the neighbours in document order, as the sums always have, so they round
-/// the same; the zeros of absent edges change no sum.
-fn sum_over_edges(i: usize, below: &[f64], above: &[f64], value: impl Fn(usize) -> f64) -> f64 {
-    let n = above.len() / WINDOW;
-    let (below, above) = (&below[i * WINDOW..][..WINDOW], &above[i * WINDOW..][..WINDOW]);
-    let reach_below = WINDOW.min(i);
-    let mut sum = 0.0;
-    for (w, j) in below[..reach_below].iter().rev().zip(i - reach_below..) {
-        sum += w * value(j);
-    }
-    for (w, j) in above[..WINDOW.min(n - 1 - i)].iter().zip(i + 1..) {
-        sum += w * value(j);
-    }
-    sum
 }
 
 /// Cosine similarity of two bags under IDF weights.
@@ -676,16 +681,15 @@ mod tests {
         sum / 2.0
     }
 
-    #[test]
-    fn edges_found_through_shared_terms_equal_the_pairwise_bm25_bit_for_bit() {
-        // Bags drawn from a small vocabulary, so that terms recur near and far
-        // (beyond the window too), some bags are empty and counts repeat.
-        let mut random = crate::testing::pseudo_random(0x2545_f491_4f6c_dd1d);
+    /// Bags of up to `longest` terms drawn from `terms` terms: a small
+    /// vocabulary makes terms recur near and far (beyond the window too) and
+    /// counts repeat; some bags are empty.
+    fn generated_bags(seed: u64, count: usize, terms: u64, longest: u64) -> Vec<Bag> {
+        let mut random = crate::testing::pseudo_random(seed);
         let mut next = |m: u64| random() % m;
-        let terms = 60;
-        let bags: Vec<Bag> = (0..3 * WINDOW + 7)
+        (0..count)
             .map(|_| {
-                let mut ids: Vec<u32> = (0..next(9)).map(|_| next(terms) as u32).collect();
+                let mut ids: Vec<u32> = (0..next(longest + 1)).map(|_| next(terms) as u32).collect();
                 ids.sort_unstable();
                 let mut counts: Vec<(u32, u32)> = Vec::new();
                 for id in ids {
@@ -696,23 +700,127 @@ mod tests {
                 }
                 Bag { len: counts.iter().map(|&(_, c)| c as f64).sum(), counts, norm: 0.0 }
             })
-            .collect();
-        let idf = inverse_document_frequency(&bags, terms as usize);
+            .collect()
+    }
+
+    /// The edges ahead of each sentence as a band, pair by pair:
+    /// `[i * WINDOW + k]` is the similarity of sentences i and i + 1 + k, 0
+    /// where they share no term or i + 1 + k is past the end.
+    fn pairwise_band(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
         let n = bags.len();
         let avg_len = (bags.iter().map(|b| b.len).sum::<f64>() / n as f64).max(1.0);
         let norm = |b: &Bag| BM25_K1 * (1.0 - BM25_B + BM25_B * b.len / avg_len);
-        let above = similarities_ahead(&bags, &idf);
-        let mut edges = 0;
+        let mut above = vec![0.0; n * WINDOW];
         for i in 0..n {
-            for k in 0..WINDOW {
-                let j = i + 1 + k;
-                let expected =
-                    if j < n { symmetric_bm25(&bags[i], &bags[j], norm(&bags[i]), norm(&bags[j]), &idf) } else { 0.0 };
-                assert_eq!(above[i * WINDOW + k].to_bits(), expected.to_bits(), "sentences {i} and {j}");
-                edges += usize::from(expected > 0.0);
+            for j in i + 1..n.min(i + 1 + WINDOW) {
+                above[i * WINDOW + j - i - 1] = symmetric_bm25(&bags[i], &bags[j], norm(&bags[i]), norm(&bags[j]), idf);
             }
         }
-        assert!(edges > n, "the vocabulary is small enough for many edges: {edges}");
+        above
+    }
+
+    /// The generated documents the graph tests run on: dense (three terms),
+    /// mixed, sparse, and short of a window.
+    fn generated_documents() -> Vec<(Vec<Bag>, Vec<f64>)> {
+        [(1, 3 * WINDOW + 7, 2, 6), (0x2545_f491_4f6c_dd1d, 3 * WINDOW + 7, 60, 8), (7, 200, 400, 12), (11, 9, 20, 5)]
+            .into_iter()
+            .map(|(seed, count, terms, longest)| {
+                let bags = generated_bags(seed, count, terms, longest);
+                let idf = inverse_document_frequency(&bags, terms as usize);
+                (bags, idf)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn edges_found_through_shared_terms_equal_the_pairwise_bm25_bit_for_bit() {
+        let mut shares_of_pairs = Vec::new();
+        for (bags, idf) in generated_documents() {
+            let graph = similarities_ahead(&bags, &idf);
+            let mut found = vec![0.0; bags.len() * WINDOW];
+            for (i, run) in graph.start.windows(2).enumerate() {
+                for (&j, &weight) in graph.later[run[0]..run[1]].iter().zip(&graph.weight[run[0]..run[1]]) {
+                    assert!(weight > 0.0 && j as usize > i, "sentences {i} and {j}: {weight}");
+                    found[i * WINDOW + j as usize - i - 1] = weight;
+                }
+                assert!(graph.later[run[0]..run[1]].is_sorted(), "sentence {i}");
+            }
+            for (k, (found, expected)) in found.iter().zip(pairwise_band(&bags, &idf)).enumerate() {
+                assert_eq!(
+                    found.to_bits(),
+                    expected.to_bits(),
+                    "sentence {} and the {}th after",
+                    k / WINDOW,
+                    k % WINDOW
+                );
+            }
+            let pairs: usize = (0..bags.len()).map(|i| WINDOW.min(bags.len() - 1 - i)).sum();
+            shares_of_pairs.push(graph.later.len() as f64 / pairs as f64);
+        }
+        let (fewest, most) =
+            (shares_of_pairs.iter().copied().fold(1.0, f64::min), shares_of_pairs.iter().copied().fold(0.0, f64::max));
+        assert!(fewest < 0.15 && most > 0.5, "from few pairs joined to most: {shares_of_pairs:?}");
+    }
+
+    /// TextRank as it was, over bands of a window of weights per sentence and
+    /// side, 0 for an absent edge, each sum taken over the whole window.
+    fn textrank_over_bands(bags: &[Bag], idf: &[f64]) -> Vec<f64> {
+        let n = bags.len();
+        let mut above = pairwise_band(bags, idf);
+        // `below[i * WINDOW + d]` joins sentence i to sentence i - 1 - d.
+        let mut below = vec![0.0; n * WINDOW];
+        for i in 0..n {
+            for k in 0..WINDOW.min(n - 1 - i) {
+                below[(i + 1 + k) * WINDOW + k] = above[i * WINDOW + k];
+            }
+        }
+        let sum_over_window = |i: usize, below: &[f64], above: &[f64], value: &dyn Fn(usize) -> f64| {
+            let (below, above) = (&below[i * WINDOW..][..WINDOW], &above[i * WINDOW..][..WINDOW]);
+            let reach_below = WINDOW.min(i);
+            let mut sum = 0.0;
+            for (w, j) in below[..reach_below].iter().rev().zip(i - reach_below..) {
+                sum += w * value(j);
+            }
+            for (w, j) in above[..WINDOW.min(n - 1 - i)].iter().zip(i + 1..) {
+                sum += w * value(j);
+            }
+            sum
+        };
+        let out_weight: Vec<f64> = (0..n).map(|i| sum_over_window(i, &below, &above, &|_| 1.0)).collect();
+        let share = |w: &mut f64, of: f64| {
+            if *w > 0.0 {
+                *w /= of;
+            }
+        };
+        for i in 0..n {
+            for d in 0..WINDOW.min(i) {
+                share(&mut below[i * WINDOW + d], out_weight[i - 1 - d]);
+            }
+            for k in 0..WINDOW.min(n - 1 - i) {
+                share(&mut above[i * WINDOW + k], out_weight[i + 1 + k]);
+            }
+        }
+        let mut score = vec![1.0 / n as f64; n];
+        let teleport = (1.0 - DAMPING) / n as f64;
+        for _ in 0..MAX_ITERATIONS {
+            let next: Vec<f64> =
+                (0..n).map(|i| teleport + DAMPING * sum_over_window(i, &below, &above, &|j| score[j])).collect();
+            let moved: f64 = next.iter().zip(&score).map(|(a, b)| (a - b).abs()).sum();
+            score = next;
+            if moved < CONVERGED {
+                break;
+            }
+        }
+        score
+    }
+
+    #[test]
+    fn pagerank_over_the_edge_lists_equals_pagerank_over_the_bands_bit_for_bit() {
+        for (bags, idf) in generated_documents() {
+            let expected: Vec<u64> = textrank_over_bands(&bags, &idf).iter().map(|s| s.to_bits()).collect();
+            let found: Vec<u64> = textrank(&bags, &idf).iter().map(|s| s.to_bits()).collect();
+            assert_eq!(found, expected, "{} sentences", bags.len());
+        }
     }
 
     #[test]
