@@ -221,26 +221,48 @@ pub fn rank<'a>(
 /// digits count too). Digits of a date or time ("11月19日", "2023年") are
 /// counted as letters: a dateline says when the news happened, it is not a
 /// figure.
+///
+/// Read from the bytes: ASCII and the main block of Chinese characters
+/// (U+4E00–U+9FFF, letters and none of them a digit) are told apart without
+/// decoding, and only the rest is decoded (a test compares it with the
+/// count character by character on every character).
 fn digit_share(text: &str) -> f64 {
-    if has_digit(text) {
-        counted_digit_share(text)
-    } else {
-        0.0
-    }
-}
-
-/// [`digit_share`], counted character by character.
-fn counted_digit_share(text: &str) -> f64 {
+    let bytes = text.as_bytes();
     let (mut digits, mut all, mut run) = (0usize, 0usize, 0usize);
-    for c in text.chars().filter(|&c| is_letter_or_digit(c)) {
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        let start = i;
+        let numeric = match lead {
+            b'0'..=b'9' => {
+                i += 1;
+                true
+            }
+            0..0x80 => {
+                i += 1;
+                if !lead.is_ascii_alphabetic() {
+                    continue;
+                }
+                false
+            }
+            _ if is_main_han_block(lead, bytes[i + 1]) => {
+                i += 3;
+                false
+            }
+            _ => {
+                let c = text[i..].chars().next().unwrap_or_default();
+                i += c.len_utf8();
+                if !is_letter_or_digit(c) {
+                    continue;
+                }
+                !is_han(c) && c.is_numeric()
+            }
+        };
         all += 1;
-        // `is_numeric` looks each Chinese character up in Unicode's tables.
-        let numeric = if c.is_ascii() { c.is_ascii_digit() } else { !is_han(c) && c.is_numeric() };
         if numeric {
             run += 1;
             continue;
         }
-        if run > 0 && !matches!(c, '年' | '月' | '日' | '号' | '时') {
+        if run > 0 && !matches!(&text[start..i], "年" | "月" | "日" | "号" | "时") {
             digits += run;
         }
         run = 0;
@@ -251,30 +273,6 @@ fn counted_digit_share(text: &str) -> f64 {
     } else {
         digits as f64 / all as f64
     }
-}
-
-/// True when `text` has a character that [`digit_share`] counts as a
-/// digit. Most sentences have none, and this answers them from the bytes:
-/// ASCII and the main block of Chinese characters (U+4E00–U+9FFF, none of
-/// them a digit) without decoding.
-fn has_digit(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&lead) = bytes.get(i) {
-        match lead {
-            b'0'..=b'9' => return true,
-            0..0x80 => i += 1,
-            _ if is_main_han_block(lead, bytes[i + 1]) => i += 3,
-            _ => {
-                let c = text[i..].chars().next().unwrap_or_default();
-                if is_letter_or_digit(c) && !is_han(c) && c.is_numeric() {
-                    return true;
-                }
-                i += c.len_utf8();
-            }
-        }
-    }
-    false
 }
 
 fn inverse_document_frequency(bags: &[Bag], terms: usize) -> Vec<f64> {
@@ -823,16 +821,45 @@ mod tests {
         }
     }
 
+    /// [`digit_share`], counted character by character.
+    fn counted_digit_share(text: &str) -> f64 {
+        let (mut digits, mut all, mut run) = (0usize, 0usize, 0usize);
+        for c in text.chars().filter(|&c| is_letter_or_digit(c)) {
+            all += 1;
+            let numeric = if c.is_ascii() { c.is_ascii_digit() } else { !is_han(c) && c.is_numeric() };
+            if numeric {
+                run += 1;
+                continue;
+            }
+            if run > 0 && !matches!(c, '年' | '月' | '日' | '号' | '时') {
+                digits += run;
+            }
+            run = 0;
+        }
+        digits += run;
+        if all == 0 {
+            0.0
+        } else {
+            digits as f64 / all as f64
+        }
+    }
+
     #[test]
-    fn the_digit_share_of_a_text_without_digits_is_zero_as_counted() {
+    fn the_digit_share_read_from_the_bytes_equals_the_share_counted_by_character() {
         let mut with_digits = 0;
         for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
-            for text in [c.to_string(), format!("字{c}a，"), format!("{c}年{c}")] {
+            for text in
+                [c.to_string(), format!("字{c}a，"), format!("{c}年{c}"), format!("12{c}3"), format!("a{c}{c}7")]
+            {
                 assert_eq!(digit_share(&text).to_bits(), counted_digit_share(&text).to_bits(), "{text:?}");
-                with_digits += usize::from(has_digit(&text));
+                with_digits += usize::from(digit_share(&text) > 0.0);
             }
         }
         assert!(with_digits > 1000, "digits of many scripts are found: {with_digits}");
+        for text in ["11月19日，全市教育大会召开。", "2019年营收12.3亿元，同比增长45.6%。", "Ｑ３营收１２亿", "٣ 月"]
+        {
+            assert_eq!(digit_share(text).to_bits(), counted_digit_share(text).to_bits(), "{text:?}");
+        }
     }
 
     #[test]
