@@ -419,7 +419,7 @@ fn similarities_ahead(bags: &[Bag], idf: &[f64]) -> Graph {
                 row[j - i - 1] += idf[t] * (bm25_saturate(there, norms[j]) + bm25_saturate(here, norms[i]));
             }
         }
-        for (k, sum) in row.iter_mut().enumerate() {
+        for (k, sum) in row[..WINDOW.min(n - 1 - i)].iter_mut().enumerate() {
             let weight = *sum / 2.0;
             if weight > 0.0 {
                 graph.later.push((i + 1 + k) as u32);
@@ -440,9 +440,9 @@ fn bm25_saturate(tf: u32, norm: f64) -> f64 {
 
 /// Cosine similarity of two bags under IDF weights.
 fn cosine(a: &Bag, b: &Spread, idf: &[f64]) -> f64 {
-    let dot: f64 = b.shared_with(a).map(|(t, ca, cb)| idf[t as usize].powi(2) * ca as f64 * cb as f64).sum();
     let denominator = a.norm * b.norm;
     if denominator > 0.0 {
+        let dot: f64 = b.shared_with(a).map(|(t, ca, cb)| idf[t as usize].powi(2) * ca as f64 * cb as f64).sum();
         dot / denominator
     } else {
         0.0
@@ -541,6 +541,10 @@ fn choose_diverse(
             used += length(pick);
             chosen.push(pick);
             drawn.insert(sentences[pick].block);
+            if chosen.len() == count {
+                // No pick follows to be kept apart from this one.
+                break;
+            }
             spread.set(&bags[pick]);
             for &i in unique.iter() {
                 redundancy[i] = redundancy[i].max(cosine(&bags[i], spread, idf));
