@@ -15,7 +15,7 @@ pub fn is_han(c: char) -> bool {
 /// The length in bytes of the UTF-8 character that starts with `lead`, for
 /// the loops that step through a text's bytes one character at a time
 /// without decoding it. `lead` must start a character.
-pub fn utf8_len(lead: u8) -> usize {
+pub const fn utf8_len(lead: u8) -> usize {
     match lead {
         0x00..0x80 => 1,
         0x80..0xE0 => 2,

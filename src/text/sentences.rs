@@ -31,7 +31,7 @@
 
 use std::ops::Range;
 
-use super::chars::{is_closer, is_han, is_letter_or_digit, is_terminator};
+use super::chars::{is_closer, is_han, is_letter_or_digit, is_short, is_terminator, utf8_len};
 
 /// A quote still open after this many characters is treated as unbalanced.
 pub const MAX_OPEN_QUOTE_CHARS: usize = 200;
@@ -105,56 +105,50 @@ pub fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
 /// `text`, in order, none of them empty.
 pub fn split(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
     let body = &text[block.clone()];
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    let list = list_markers(&chars);
-    let mut cuts: Vec<usize> = list.starts.clone();
+    let bytes = body.as_bytes();
+    let ListMarkers { starts: mut cuts, periods: list_periods } = list_markers(body);
     let mut quotes = QuoteState::default();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
-        // Most of a Chinese text: neither a line break, a terminator nor a
-        // quote, so nothing below would act on it.
-        if is_han(c) {
-            i += 1;
-            continue;
-        }
+    // Where to look on from: a byte offset in `body` that starts a character.
+    let mut from = 0;
+    while let Some(i) = next_stop(bytes, from, &SCAN_STEPS) {
+        let c = char_at(body, i);
         // A line break ends a sentence unless the next line carries it on in
         // lower case (a line broken mid-sentence).
         if c == '\n' {
-            let next = chars[i..].iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
+            let next = body[i..].chars().find(|c| !c.is_whitespace());
             if next.is_some_and(char::is_lowercase) {
-                i += 1;
+                from = i + 1;
                 continue;
             }
-            cuts.push(chars[i].0);
+            cuts.push(i);
             quotes = QuoteState::default();
-            i += 1;
+            from = i + 1;
             continue;
         }
-        if !is_terminator(c) || list.periods.contains(&i) {
+        if !is_terminator(c) || list_periods.contains(&i) {
             quotes.step(c, i);
-            i += 1;
+            from = i + c.len_utf8();
             continue;
         }
         // Take the whole run: "?!", "……", "。”", ".)".
-        let mut end = i + 1;
+        let mut end = i + c.len_utf8();
         let mut closed_quote = false;
         let mut closed_title = false;
-        while end < chars.len() && (is_terminator(chars[end].1) || is_closer(chars[end].1)) {
-            closed_quote |= quotes.step(chars[end].1, end);
-            closed_title |= chars[end].1 == '》';
-            end += 1;
+        while let Some(next) = body[end..].chars().next().filter(|&c| is_terminator(c) || is_closer(c)) {
+            closed_quote |= quotes.step(next, end);
+            closed_title |= next == '》';
+            end += next.len_utf8();
         }
         // 《摔跤吧！爸爸》: a title's own punctuation never ends the sentence around it.
         if closed_title {
-            i = end;
+            from = end;
             continue;
         }
-        if ends_here(&chars, i, end, closed_quote, &quotes) {
-            cuts.push(chars.get(end).map_or(body.len(), |&(b, _)| b));
+        if ends_here(body, i, end, closed_quote, &quotes) {
+            cuts.push(end);
             quotes = QuoteState::default();
         }
-        i = end;
+        from = end;
     }
     cuts.push(body.len());
     cuts.sort_unstable();
@@ -178,26 +172,87 @@ pub fn split(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
     sentences
 }
 
-/// Decides whether the terminator run `chars[at..end]` ends a sentence.
-fn ends_here(chars: &[(usize, char)], at: usize, end: usize, closed_quote: bool, quotes: &QuoteState) -> bool {
-    if quotes.is_open(at) {
+/// False when the character that starts with `lead` is sure to be neither
+/// a line break, a terminator nor a quote mark, the only characters the scan
+/// in [`split`] acts on: those are a few ASCII ones and, beyond ASCII, all
+/// in U+2000–U+3FFF or the full-width forms (first byte E2, E3 or EF). No
+/// Chinese character of the main block (first byte E4 to E9) passes.
+const fn may_break_or_quote(lead: u8) -> bool {
+    matches!(lead, b'\n' | b'!' | b'?' | b'.' | b'"' | 0xE2 | 0xE3 | 0xEF)
+}
+
+/// A list marker opens with an ASCII digit or lower-case letter: rare in
+/// Chinese, and cheaper to ask about first than the character before.
+const fn may_open_marker(lead: u8) -> bool {
+    lead.is_ascii_digit() || lead.is_ascii_lowercase()
+}
+
+/// A table from the first byte of a character to 0 when a scan must stop
+/// at the character (`$stop` holds for the byte), else to its length in
+/// bytes, so that [`next_stop`] steps over it without decoding it.
+macro_rules! step_table {
+    ($stop:expr) => {{
+        let mut table = [0u8; 256];
+        let mut lead = 0;
+        while lead < 256 {
+            if !$stop(lead as u8) {
+                table[lead] = utf8_len(lead as u8) as u8;
+            }
+            lead += 1;
+        }
+        table
+    }};
+}
+
+/// Steps for the scan in [`split`]: most of a text, Chinese above all, is
+/// neither a line break, a terminator nor a quote.
+const SCAN_STEPS: [u8; 256] = step_table!(may_break_or_quote);
+
+/// Steps for the scan in [`list_markers`].
+const MARKER_STEPS: [u8; 256] = step_table!(may_open_marker);
+
+/// The first character at or after byte `from` (which starts one) where
+/// `steps` stops, as a byte offset; None when there is none.
+fn next_stop(bytes: &[u8], mut from: usize, steps: &[u8; 256]) -> Option<usize> {
+    while let Some(&lead) = bytes.get(from) {
+        match steps[usize::from(lead)] {
+            0 => return Some(from),
+            step => from += usize::from(step),
+        }
+    }
+    None
+}
+
+/// The character that starts at byte `at` of `text`.
+fn char_at(text: &str, at: usize) -> char {
+    text[at..].chars().next().expect("a character starts at `at`")
+}
+
+/// The character that ends at byte `at` of `text`, if any.
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+/// Decides whether the terminator run `body[at..end]` ends a sentence.
+fn ends_here(body: &str, at: usize, end: usize, closed_quote: bool, quotes: &QuoteState) -> bool {
+    if quotes.is_open(body, at) {
         return false;
     }
     // "[...]": an elision inside brackets.
-    if at > 0 && matches!(chars[at - 1].1, '[' | '(' | '（') {
+    if body[..at].ends_with(['[', '(', '（']) {
         return false;
     }
-    let Some(&(_, next)) = chars.get(end) else { return true };
-    let c = chars[at].1;
-    let following = chars[end..].iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
+    let Some(next) = body[end..].chars().next() else { return true };
+    let c = char_at(body, at);
+    let following = body[end..].chars().find(|c| !c.is_whitespace());
     if following.is_some_and(char::is_lowercase) {
         return false;
     }
     if closed_quote {
-        return !(matches!(next, '，' | ',' | '、' | '：' | ':' | '；' | ';') || is_attribution(chars, end));
+        return !(matches!(next, '，' | ',' | '、' | '：' | ':' | '；' | ';') || is_attribution(body, end));
     }
     let is_western = matches!(c, '.' | '!' | '?');
-    if is_western && !(next.is_whitespace() || is_han(next) || next == '“' || runs_into_a_new_sentence(chars, at, end))
+    if is_western && !(next.is_whitespace() || is_han(next) || next == '“' || runs_into_a_new_sentence(body, at, end))
     {
         return false;
     }
@@ -206,47 +261,48 @@ fn ends_here(chars: &[(usize, char)], at: usize, end: usize, closed_quote: bool,
         return false;
     }
     if c == '.' && end == at + 1 {
-        return period_ends_sentence(chars, at, end);
+        return period_ends_sentence(body, at, end);
     }
     true
 }
 
 /// "world.Today", "1,000.That": a period between a lower-case word or a
 /// number and a capitalised word, with no space.
-fn runs_into_a_new_sentence(chars: &[(usize, char)], at: usize, end: usize) -> bool {
-    let before = at.checked_sub(1).map(|i| chars[i].1);
-    let next = chars.get(end).map(|&(_, c)| c);
-    let after = chars.get(end + 1).map(|&(_, c)| c);
-    let run_together = chars[at].1 == '.'
+fn runs_into_a_new_sentence(body: &str, at: usize, end: usize) -> bool {
+    let before = char_before(body, at);
+    let mut after_run = body[end..].chars();
+    let next = after_run.next();
+    let after = after_run.next();
+    let run_together = body[at..].starts_with('.')
         && before.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && next.is_some_and(|c| c.is_ascii_uppercase())
         && after.is_some_and(|c| c.is_ascii_lowercase());
     // Asked second: in Chinese, which has no spaces, the token around a
     // decimal point ("12.6亿元") can be the whole paragraph.
-    run_together && !is_address(chars, at)
+    run_together && !is_address(body, at)
 }
 
 /// The period inside "Jane.Doe@example.com" or a web address is not an end:
-/// true when the token around `chars[at]` (up to white space) is one.
-fn is_address(chars: &[(usize, char)], at: usize) -> bool {
-    let token_start = chars[..at].iter().rposition(|&(_, c)| c.is_whitespace()).map_or(0, |p| p + 1);
-    let token_end = chars[at..].iter().position(|&(_, c)| c.is_whitespace()).map_or(chars.len(), |p| at + p);
-    let token: String = chars[token_start..token_end].iter().map(|&(_, c)| c).collect();
+/// true when the token around `body[at]` (up to white space) is one.
+fn is_address(body: &str, at: usize) -> bool {
+    let token_start = body[..at].trim_end_matches(|c: char| !c.is_whitespace()).len();
+    let token_end = body[at..].find(char::is_whitespace).map_or(body.len(), |p| at + p);
+    let token = &body[token_start..token_end];
     token.contains('@') || token.contains("://") || token.starts_with("www.")
 }
 
 /// After a closing quote: a short speaker and a verb of saying, then
 /// punctuation or the end ("他说。", "李兰娟说,").
-fn is_attribution(chars: &[(usize, char)], from: usize) -> bool {
+fn is_attribution(body: &str, from: usize) -> bool {
     let is_name_char = |c: char| is_han(c) || c.is_alphanumeric();
-    let window = &chars[from..chars.len().min(from + MAX_SPEAKER_CHARS + 6)];
+    let window: Vec<char> = body[from..].chars().take(MAX_SPEAKER_CHARS + 6).collect();
     for speaker in 0..=MAX_SPEAKER_CHARS.min(window.len()) {
-        if speaker > 0 && !(is_name_char(window[speaker - 1].1) || window[speaker - 1].1 == '·') {
+        if speaker > 0 && !(is_name_char(window[speaker - 1]) || window[speaker - 1] == '·') {
             break;
         }
         let tail = &window[speaker..];
         for verb in SPEECH_VERBS {
-            let mut rest = tail.iter().map(|&(_, c)| c);
+            let mut rest = tail.iter().copied();
             if verb.chars().all(|v| rest.next() == Some(v)) && rest.next().is_none_or(|c| !is_name_char(c)) {
                 return true;
             }
@@ -256,27 +312,16 @@ fn is_attribution(chars: &[(usize, char)], from: usize) -> bool {
 }
 
 /// Whether a lone period at `at` ends its sentence, given the word before it.
-fn period_ends_sentence(chars: &[(usize, char)], at: usize, end: usize) -> bool {
-    let word: String = chars[..at]
-        .iter()
-        .rev()
-        .map(|&(_, c)| c)
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+fn period_ends_sentence(body: &str, at: usize, end: usize) -> bool {
+    let word_start = body[..at].trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '.').len();
+    let word = &body[word_start..at];
     let lower = word.to_lowercase();
     // "Tuesday.Mr": the word is what follows the last period.
     let last = lower.rsplit('.').next().unwrap_or("");
-    let next_word: String = chars[end..]
-        .iter()
-        .map(|&(_, c)| c)
-        .skip_while(|c| c.is_whitespace())
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
+    let after = body[end..].trim_start_matches(char::is_whitespace);
+    let next_word = &after[..after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len())];
     let before_number = next_word.starts_with(|c: char| c.is_ascii_digit());
-    let symbol_before = word.is_empty() && at > 0 && !chars[at - 1].1.is_whitespace() && !is_han(chars[at - 1].1);
+    let symbol_before = word.is_empty() && char_before(body, at).is_some_and(|c| !c.is_whitespace() && !is_han(c));
     if TITLES.contains(&last) {
         return false;
     }
@@ -290,7 +335,7 @@ fn period_ends_sentence(chars: &[(usize, char)], at: usize, end: usize) -> bool 
         || dotted
         || ABBREVIATIONS.contains(&lower.as_str())
         || NUMBER_ABBREVIATIONS.contains(&lower.as_str());
-    !abbreviation || SENTENCE_STARTERS.contains(&next_word.as_str())
+    !abbreviation || SENTENCE_STARTERS.contains(&next_word)
 }
 
 /// List markers found in a block.
@@ -298,43 +343,42 @@ fn period_ends_sentence(chars: &[(usize, char)], at: usize, end: usize) -> bool 
 struct ListMarkers {
     /// Byte offsets where a list item after the first begins.
     starts: Vec<usize>,
-    /// Char indices of periods that belong to a marker ("1." "a.").
+    /// Byte offsets of periods that belong to a marker ("1." "a.").
     periods: Vec<usize>,
 }
 
 /// Finds a run of two or more consecutive list markers ("1." "2.", "a)"
 /// "b)", "• 9." "• 10."): each marker after the first starts a sentence.
-fn list_markers(chars: &[(usize, char)]) -> ListMarkers {
-    // (char index where the item starts, ordinal, style, period index)
+fn list_markers(body: &str) -> ListMarkers {
+    let bytes = body.as_bytes();
+    let is_bullet = |c: char| matches!(c, '•' | '⁃');
+    // (byte offset where the item starts, ordinal, style, period offset)
     let mut found: Vec<(usize, u32, &str, Option<usize>)> = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        // A marker opens with an ASCII digit or letter: rare in Chinese, and
-        // cheaper to ask about first than the character before.
-        let opens_marker = chars[i].1.is_ascii_digit() || chars[i].1.is_ascii_lowercase();
-        let at_token_start = || i == 0 || chars[i - 1].1.is_whitespace() || matches!(chars[i - 1].1, '•' | '⁃');
-        if !opens_marker || !at_token_start() {
-            i += 1;
+    // Where to look on from: a byte offset in `body` that starts a character.
+    let mut from = 0;
+    while let Some(i) = next_stop(bytes, from, &MARKER_STEPS) {
+        let lead = bytes[i];
+        let at_token_start = char_before(body, i).is_none_or(|c| c.is_whitespace() || is_bullet(c));
+        if !at_token_start {
+            from = i + 1;
             continue;
         }
         let mut j = i;
-        while j < chars.len() && chars[j].1.is_ascii_digit() && j - i < 3 {
+        while j < bytes.len() && bytes[j].is_ascii_digit() && j - i < 3 {
             j += 1;
         }
         let ordinal = if j > i {
-            chars[i..j].iter().map(|&(_, c)| c).collect::<String>().parse::<u32>().ok()
-        } else if chars[i].1.is_ascii_lowercase() {
-            j = i + 1;
-            Some(chars[i].1 as u32 - 'a' as u32 + 1)
+            body[i..j].parse::<u32>().ok()
         } else {
-            None
+            j = i + 1;
+            Some(u32::from(lead - b'a') + 1)
         };
         let Some(ordinal) = ordinal else {
-            i += 1;
+            from = i + 1;
             continue;
         };
-        let letter = !chars[i].1.is_ascii_digit();
-        let rest: String = chars[j..].iter().take(3).map(|&(_, c)| c).collect();
+        let letter = !lead.is_ascii_digit();
+        let rest = &body[j..];
         let (style, period, len) = if rest.starts_with(".)") {
             (if letter { "a.)" } else { "1.)" }, Some(j), 2)
         } else if rest.starts_with('.') {
@@ -342,26 +386,17 @@ fn list_markers(chars: &[(usize, char)]) -> ListMarkers {
         } else if rest.starts_with(')') {
             (if letter { "a)" } else { "1)" }, None, 1)
         } else {
-            i += 1;
+            from = i + 1;
             continue;
         };
-        let followed_by_space = chars.get(j + len).is_some_and(|&(_, c)| c.is_whitespace());
+        let followed_by_space = body[j + len..].starts_with(char::is_whitespace);
         if followed_by_space {
             // The item starts at the bullet before the marker, if any.
-            let mut start = i;
-            let mut k = i;
-            while k > 0 && chars[k - 1].1.is_whitespace() {
-                k -= 1;
-            }
-            if k > 0 && matches!(chars[k - 1].1, '•' | '⁃') {
-                start = k - 1;
-            }
-            if i > 0 && matches!(chars[i - 1].1, '•' | '⁃') {
-                start = i - 1;
-            }
+            let before = body[..i].trim_end_matches(char::is_whitespace);
+            let start = before.strip_suffix(is_bullet).map_or(i, str::len);
             found.push((start, ordinal, style, period));
         }
-        i = j + len;
+        from = j + len;
     }
     let mut markers = ListMarkers::default();
     let mut k = 0;
@@ -373,7 +408,7 @@ fn list_markers(chars: &[(usize, char)]) -> ListMarkers {
         if m - k >= 2 {
             for (n, &(start, _, _, period)) in found[k..m].iter().enumerate() {
                 if n > 0 {
-                    markers.starts.push(chars[start].0);
+                    markers.starts.push(start);
                 }
                 markers.periods.extend(period);
             }
@@ -384,17 +419,18 @@ fn list_markers(chars: &[(usize, char)]) -> ListMarkers {
 }
 
 /// Tracks whether the scan is inside a quotation.
-#[derive(Default)]
+#[derive(Default, Clone, PartialEq, Debug)]
 struct QuoteState {
     depth: usize,
     ascii_open: bool,
-    /// Char index where the outermost open quote began.
+    /// Byte offset where the outermost open quote began.
     opened_at: Option<usize>,
 }
 
 impl QuoteState {
-    /// Feeds one character; returns true if it closed the outermost quote.
-    fn step(&mut self, c: char, index: usize) -> bool {
+    /// Feeds one character, found at byte `at`; returns true if it closed
+    /// the outermost quote.
+    fn step(&mut self, c: char, at: usize) -> bool {
         let opens = matches!(c, '“' | '「' | '『' | '《') || (c == '"' && !self.ascii_open);
         let closes = matches!(c, '”' | '」' | '』' | '》') || (c == '"' && self.ascii_open);
         if c == '"' {
@@ -402,7 +438,7 @@ impl QuoteState {
         }
         if opens {
             if self.depth == 0 {
-                self.opened_at = Some(index);
+                self.opened_at = Some(at);
             }
             self.depth += 1;
         } else if closes && self.depth > 0 {
@@ -415,8 +451,10 @@ impl QuoteState {
         false
     }
 
-    fn is_open(&self, at: usize) -> bool {
-        self.opened_at.is_some_and(|start| start <= at && at - start <= MAX_OPEN_QUOTE_CHARS)
+    /// Whether a quote is open at byte `at` of `body`, and opened no more
+    /// than [`MAX_OPEN_QUOTE_CHARS`] characters before it.
+    fn is_open(&self, body: &str, at: usize) -> bool {
+        self.opened_at.is_some_and(|start| start <= at && is_short(&body[start..at], MAX_OPEN_QUOTE_CHARS))
     }
 }
 
@@ -495,6 +533,41 @@ mod tests {
     fn an_unbalanced_quote_does_not_swallow_the_paragraph() {
         let long = format!("“{}。后面还有一句。", "很长".repeat(MAX_OPEN_QUOTE_CHARS));
         assert_eq!(sentences(&long).len(), 2);
+    }
+
+    #[test]
+    fn an_open_quote_is_measured_in_characters_not_bytes() {
+        // 151 characters but 453 bytes from the quote to the first 。: still open.
+        let long = format!("“{}。后面还有一句。", "长".repeat(150));
+        assert_eq!(sentences(&long).len(), 1);
+    }
+
+    #[test]
+    fn characters_stepped_over_by_their_first_byte_are_never_acted_on() {
+        let states = [
+            QuoteState::default(),
+            QuoteState { depth: 1, ascii_open: true, opened_at: Some(0) },
+            QuoteState { depth: 2, ascii_open: false, opened_at: Some(0) },
+        ];
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let mut buffer = [0; 4];
+            let lead = usize::from(c.encode_utf8(&mut buffer).as_bytes()[0]);
+            if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                assert_ne!(SCAN_STEPS[lead], 0, "{c:?}");
+            }
+            let is_marker_start = c.is_ascii_digit() || c.is_ascii_lowercase();
+            assert_eq!(usize::from(MARKER_STEPS[lead]), if is_marker_start { 0 } else { c.len_utf8() }, "{c:?}");
+            if SCAN_STEPS[lead] == 0 {
+                continue;
+            }
+            assert_eq!(usize::from(SCAN_STEPS[lead]), c.len_utf8(), "{c:?}");
+            assert!(c != '\n' && !is_terminator(c), "{c:?}");
+            for state in &states {
+                let mut stepped = state.clone();
+                assert!(!stepped.step(c, 1), "{c:?}");
+                assert_eq!(&stepped, state, "{c:?}");
+            }
+        }
     }
 
     #[test]
