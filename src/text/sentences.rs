@@ -295,17 +295,19 @@ fn is_address(body: &str, at: usize) -> bool {
 /// punctuation or the end ("他说。", "李兰娟说,").
 fn is_attribution(body: &str, from: usize) -> bool {
     let is_name_char = |c: char| is_han(c) || c.is_alphanumeric();
-    let window: Vec<char> = body[from..].chars().take(MAX_SPEAKER_CHARS + 6).collect();
-    for speaker in 0..=MAX_SPEAKER_CHARS.min(window.len()) {
-        if speaker > 0 && !(is_name_char(window[speaker - 1]) || window[speaker - 1] == '·') {
-            break;
+    let after = &body[from..];
+    let window = &after[..after.char_indices().nth(MAX_SPEAKER_CHARS + 6).map_or(after.len(), |(at, _)| at)];
+    // What follows a speaker of 0, 1, 2… characters.
+    let mut tail = window;
+    for _ in 0..=MAX_SPEAKER_CHARS {
+        let verb_follows = |verb: &&str| tail.strip_prefix(*verb).is_some_and(|rest| !rest.starts_with(is_name_char));
+        if SPEECH_VERBS.iter().any(verb_follows) {
+            return true;
         }
-        let tail = &window[speaker..];
-        for verb in SPEECH_VERBS {
-            let mut rest = tail.iter().copied();
-            if verb.chars().all(|v| rest.next() == Some(v)) && rest.next().is_none_or(|c| !is_name_char(c)) {
-                return true;
-            }
+        let mut rest = tail.chars();
+        match rest.next() {
+            Some(c) if is_name_char(c) || c == '·' => tail = rest.as_str(),
+            _ => return false,
         }
     }
     false
