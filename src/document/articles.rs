@@ -59,7 +59,7 @@ pub(super) fn find(text: &str, blocks: &[Block]) -> (Vec<Article>, usize) {
         .map(|(k, &start)| {
             let end = starts.get(k + 1).copied().unwrap_or(blocks.len());
             let continued = blocks[start].role == Role::Aside(AsideKind::Continuation);
-            let related = page.label(start).is_some_and(|t| RELATED_LABEL.is_match(t));
+            let related = page.label(start).is_some_and(is_related_label);
             let title = if continued { None } else { page.title(start..end) };
             Article { title, blocks: start..end, continued, related }
         })
@@ -111,7 +111,7 @@ impl Page<'_> {
             let start = match self.role(i) {
                 _ if !has_prose => None,
                 Role::Aside(AsideKind::Continuation) if !self.text_of(i).contains('下') => Some(i),
-                Role::Aside(AsideKind::Label) if i + 1 < n && RELATED_LABEL.is_match(self.text_of(i)) => Some(i),
+                Role::Aside(AsideKind::Label) if i + 1 < n && is_related_label(self.text_of(i)) => Some(i),
                 Role::Aside(AsideKind::Byline) if i > 0 && self.is_prose(i - 1) => next_is_headline.then_some(i + 1),
                 Role::Aside(AsideKind::Byline) => Some(self.headline_run_start(i, current)),
                 Role::Aside(AsideKind::SourceLine) if is_wire_source(self.text_of(i)) => {
@@ -180,7 +180,7 @@ impl Page<'_> {
                 break;
             }
             match self.role(i) {
-                Role::Aside(AsideKind::Label) => in_box |= BOX_LABEL.is_match(self.text_of(i)),
+                Role::Aside(AsideKind::Label) => in_box |= is_box_label(self.text_of(i)),
                 Role::Aside(AsideKind::SourceLine | AsideKind::Byline) => in_box = false,
                 Role::Heading(_) if !in_box && self.text_of(i).chars().any(char::is_alphabetic) => candidates.push(i),
                 _ => {}

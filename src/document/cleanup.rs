@@ -273,10 +273,10 @@ fn split_inline_markers(drafts: Vec<Draft>) -> Vec<Draft> {
                 draft.text = draft.text.trim_end().to_string();
             }
         }
-        if let Some(m) = LEADING_CONTINUATION.find(&draft.text) {
-            if m.end() < draft.text.len() {
-                out.push(marker_draft(m.as_str()));
-                draft.text = draft.text[m.end()..].trim_start().to_string();
+        if let Some(marker) = leading_continuation(&draft.text) {
+            if marker.len() < draft.text.len() {
+                out.push(marker_draft(marker));
+                draft.text = draft.text[marker.len()..].trim_start().to_string();
             }
         }
         out.push(draft);

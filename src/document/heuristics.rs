@@ -321,8 +321,16 @@ fn is_short_source(source: &str) -> bool {
 
 /// A continuation marker printed inline, at the start of a paragraph:
 /// "(上接2版)“中国对阿政策…".
-pub static LEADING_CONTINUATION: LazyLock<Regex> =
+static LEADING_CONTINUATION: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^[(（]\s*(?:上接|转接|接)第?[0-9０-９一二三四五六七八九十]+版\s*[)）]"));
+/// The [`LEADING_CONTINUATION`] opening `text`, if any: it starts with a
+/// bracket (the pattern is tried only on such paragraphs).
+pub fn leading_continuation(text: &str) -> Option<&str> {
+    if !text.starts_with(['(', '（']) {
+        return None;
+    }
+    LEADING_CONTINUATION.find(text).map(|m| m.as_str())
+}
 /// Where a jump or source printed inline at the end of a paragraph starts:
 /// "…（下转第3版）", "…（来源：新华社）" (a source of at most 40 characters).
 /// As a pattern: `[(（]\s*(?:下转第?[0-9０-９一二三四五六七八九十]+版|(?:来源|稿件来源)\s*[:：][^()（）]{1,40})\s*[)）]$`.
@@ -369,15 +377,31 @@ static ENGLISH_DATELINE: LazyLock<Regex> =
 // not the story under them. They are never a story's title.
 
 /// "相关新闻" and its kin: a label opening a related story (see `articles`).
-pub static RELATED_LABEL: LazyLock<Regex> =
+static RELATED_LABEL: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^[【\[]?\s*(?:相关新闻|相关报道|相关阅读|延伸阅读)\s*[】\]]?\s*(?:>+|》+|›+|→)?$"));
+/// True for a [`RELATED_LABEL`], which starts with a bracket, white space,
+/// 相 or 延 (the pattern is tried only on such lines).
+pub fn is_related_label(line: &str) -> bool {
+    line.starts_with(|c: char| matches!(c, '【' | '[' | '相' | '延') || is_space(c)) && RELATED_LABEL.is_match(line)
+}
 /// Background boxes ("链接", "背景") that explain the story before them.
-pub static BACKGROUND_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+static BACKGROUND_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^[【\[]?\s*(?:相关链接|新闻链接|背景链接|链接|背景|知多少|小贴士)\s*[】\]]?\s*(?:>+|》+|›+|→)?$")
 });
+/// True for a [`BACKGROUND_LABEL`], which starts with a bracket, white
+/// space, 相, 新, 背, 链, 知 or 小 (the pattern is tried only on such lines).
+fn is_background_label(line: &str) -> bool {
+    line.starts_with(|c: char| matches!(c, '【' | '[' | '相' | '新' | '背' | '链' | '知' | '小') || is_space(c))
+        && BACKGROUND_LABEL.is_match(line)
+}
 /// The label of a data box ("数读·…", "数说…", "图解…"): what follows, up to
 /// the box's source line or the story, is the box, not headlines.
-pub static BOX_LABEL: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:数读|数说|图解|一图读懂|图说|数据看板)"));
+static BOX_LABEL: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:数读|数说|图解|一图读懂|图说|数据看板)"));
+/// True for a [`BOX_LABEL`], which starts with 数, 图 or 一 (the pattern is
+/// tried only on such lines).
+pub fn is_box_label(line: &str) -> bool {
+    line.starts_with(['数', '图', '一']) && BOX_LABEL.is_match(line)
+}
 /// Other banners: section and series names ("B 微观说大会》》》",
 /// "…·特别报道", "…加油干④"), column names ("大家说", "编者按"), a bracketed
 /// label ("【 热点 】") and a kicker ending in a colon ("案例解码:").
@@ -403,13 +427,23 @@ fn is_banner(line: &str) -> bool {
         line.strip_suffix([':', '：'])
             .is_some_and(|kicker| !kicker.is_empty() && is_short_run(kicker, 12, |c| !c.is_whitespace()))
     };
-    BANNER.is_match(line) || series() || bracketed() || kicker()
+    is_pattern_banner(line) || series() || bracketed() || kicker()
 }
 
 /// The banners `is_banner` finds with a pattern alone.
 static BANNER: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?:》》|>>|››|→)$|[①-⑳]$|^(?:特别报道|大家说|声音|观点|短评|编者按|编后|记者手记|图片新闻|今日关注)$")
 });
+/// True for a [`BANNER`], which ends with 》, >, ›, →, a circled number or
+/// the last character of a column's name (the pattern is tried only on
+/// such lines).
+fn is_pattern_banner(line: &str) -> bool {
+    let could_end = |c: char| {
+        matches!(c, '》' | '>' | '›' | '→' | '①'..='⑳')
+            || matches!(c, '道' | '说' | '音' | '点' | '评' | '按' | '后' | '记' | '闻' | '注')
+    };
+    line.ends_with(could_end) && BANNER.is_match(line)
+}
 
 /// The kind of page furniture `line` is, or `None` for story text. The
 /// order matters: "记者 尹诗语 摄" is a credit, not a byline, and
@@ -436,7 +470,7 @@ pub fn is_aside(line: &str) -> bool {
 
 /// True for a banner or label rather than a headline.
 pub fn is_label(line: &str) -> bool {
-    RELATED_LABEL.is_match(line) || BACKGROUND_LABEL.is_match(line) || BOX_LABEL.is_match(line) || is_banner(line)
+    is_related_label(line) || is_background_label(line) || is_box_label(line) || is_banner(line)
 }
 
 #[cfg(test)]
@@ -733,6 +767,15 @@ mod tests {
             assert_eq!(is_continuation(line), CONTINUATION.is_match(line), "continuation: {line:?}");
             assert_eq!(is_source_line(line), SOURCE_LINE.is_match(line), "source line: {line:?}");
             assert_eq!(
+                leading_continuation(line),
+                LEADING_CONTINUATION.find(line).map(|m| m.as_str()),
+                "leading continuation: {line:?}"
+            );
+            assert_eq!(is_related_label(line), RELATED_LABEL.is_match(line), "related label: {line:?}");
+            assert_eq!(is_background_label(line), BACKGROUND_LABEL.is_match(line), "background label: {line:?}");
+            assert_eq!(is_box_label(line), BOX_LABEL.is_match(line), "box label: {line:?}");
+            assert_eq!(is_pattern_banner(line), BANNER.is_match(line), "banner: {line:?}");
+            assert_eq!(
                 line_marker_len(line),
                 line.len() - LINE_MARKER.replace(line, "").len(),
                 "line marker: {line:?}"
@@ -834,6 +877,29 @@ mod tests {
             "：",
             "Source",
             "S",
+            "【",
+            "】",
+            "[",
+            "]",
+            "相关新闻",
+            "延伸阅读",
+            "新闻链接",
+            "背景",
+            "知多少",
+            "小贴士",
+            "数读",
+            "图解",
+            "一图读懂",
+            "》",
+            "》》",
+            "›",
+            "→",
+            "①",
+            "⑳",
+            "特别报道",
+            "大家说",
+            "编后",
+            "今日关注",
         ];
 
         proptest! {
