@@ -345,6 +345,12 @@ fn find_white_space(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&lead) = bytes.get(i) {
+        // Chinese characters lead with 0xE4 or above, as no white space
+        // does: they are stepped over first, with one test.
+        if lead >= 0xE4 {
+            i += utf8_len(lead);
+            continue;
+        }
         let white = match lead {
             0..0x80 => matches!(lead, b' ' | b'\t'..=b'\r'),
             0xC2 => matches!(bytes[i + 1], 0x85 | 0xA0),
