@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use jieba_rs::Jieba;
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::chars::{is_han, is_letter};
+use super::chars::{is_han, is_letter, is_main_han_block};
 use crate::schema::Lang;
 
 /// `freq word word ...` lines, `#` comment lines; see `examples/make_dictionary.rs`.
@@ -150,12 +150,20 @@ fn chinese_tokens(piece: &str, offset: usize) -> Vec<Token<'_>> {
         .cut(piece, true)
         .into_iter()
         .filter_map(|t| {
+            // jieba counts the characters of each token as it cuts. A token of
+            // one character (a single Chinese character, a mark, a digit) is
+            // never a content word, and most tokens are one: they are dropped
+            // without reading them.
+            let chars = t.end - t.start;
+            if chars < 2 {
+                return None;
+            }
             let word = t.word;
-            let (chars, han) = word.chars().fold((0, 0), |(n, h), c| (n + 1, h + usize::from(is_han(c))));
+            let han = han_count(word);
             let keep = if han > 0 {
                 han >= 2 && !stop_key(word).is_some_and(|key| CHINESE_STOP_SET.contains(&key))
             } else {
-                chars >= 2 && word.chars().all(is_letter)
+                word.chars().all(is_letter)
             };
             // Most of jieba's tokens are punctuation and numbers: the term is
             // built for the kept ones only. Chinese has no case: lower-casing
@@ -166,6 +174,28 @@ fn chinese_tokens(piece: &str, offset: usize) -> Vec<Token<'_>> {
             })
         })
         .collect()
+}
+
+/// How many characters of `word` are Chinese characters ([`is_han`]). The
+/// main block (U+4E00–U+9FFF) and ASCII are told from their first bytes;
+/// only other characters are decoded.
+fn han_count(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let (mut han, mut i) = (0, 0);
+    while i < bytes.len() {
+        let lead = bytes[i];
+        if lead < 0x80 {
+            i += 1;
+        } else if is_main_han_block(lead, bytes[i + 1]) {
+            han += 1;
+            i += 3;
+        } else {
+            let c = word[i..].chars().next().unwrap_or_default();
+            han += usize::from(is_han(c));
+            i += c.len_utf8();
+        }
+    }
+    han
 }
 
 fn english_tokens(piece: &str, offset: usize) -> Vec<Token<'_>> {
@@ -282,6 +312,50 @@ mod tests {
         }
         assert_eq!(CHINESE_STOP_SET.len(), CHINESE_STOP_WORDS.len());
         assert!(terms("我们认为他们", Lang::Zh).is_empty());
+    }
+
+    #[test]
+    fn han_counts_read_from_the_bytes_are_the_decoded_counts() {
+        let samples = ["重庆", "AI芯片", "2024年", "，。", "𠀀字", "é字ü", "〇々", "abc", ""];
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let word = format!("{c}字{c}");
+            assert_eq!(han_count(&word), word.chars().filter(|&c| is_han(c)).count(), "{c:?}");
+        }
+        for word in samples {
+            assert_eq!(han_count(word), word.chars().filter(|&c| is_han(c)).count(), "{word:?}");
+        }
+    }
+
+    /// `chinese_tokens` as it read each token, char by char, without its shortcuts.
+    fn plain_chinese_tokens(piece: &str) -> Vec<Token<'_>> {
+        fn keep(word: &str) -> Option<Cow<'_, str>> {
+            let (chars, han) = word.chars().fold((0, 0), |(n, h), c| (n + 1, h + usize::from(is_han(c))));
+            let kept = if han > 0 {
+                han >= 2 && !CHINESE_STOP_WORDS.contains(&word)
+            } else {
+                chars >= 2 && word.chars().all(is_letter)
+            };
+            kept.then(|| if han == chars { Cow::Borrowed(word) } else { Cow::Owned(word.to_lowercase()) })
+        }
+        let tokens = JIEBA.cut(piece, true).into_iter();
+        tokens.filter_map(|t| keep(t.word).map(|term| Token { term, range: t.byte_start..t.byte_end })).collect()
+    }
+
+    #[test]
+    fn chinese_tokens_are_the_plain_filter_s() {
+        let text = "重庆国际人才交流大会落下帷幕，我们引进了3944名人才、AI芯片和R&D团队。\
+                    Ｆｕｌｌ width, é𠀀字 〇々 ① x 3.5% 他们认为“ＡＩ”Café 記者表示";
+        assert_eq!(chinese_tokens(text, 0), plain_chinese_tokens(text));
+        let seed = include_str!("../../www/samples/000_1fb41a5b070bc01f.txt");
+        assert_eq!(chinese_tokens(seed, 0), plain_chinese_tokens(seed));
+    }
+
+    #[test]
+    fn jieba_counts_the_characters_of_each_token() {
+        let text = "重庆国际人才交流大会落下帷幕，引进了3944名人才。AI芯片 é𠀀字\r\n“R&D”";
+        for token in JIEBA.cut(text, true) {
+            assert_eq!(token.end - token.start, token.word.chars().count(), "{:?}", token.word);
+        }
     }
 
     #[test]
