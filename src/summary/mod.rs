@@ -221,14 +221,26 @@ fn has_letters(text: &str, n: usize) -> bool {
 /// True for a sentence made only of four-character phrases ("嘉陵之畔，群贤毕至，
 /// 共襄盛举。"): the scene-setting a Chinese feature opens with, which names
 /// nothing that happened. It is chosen only when too few others are there.
+///
+/// It reads the sentence in one pass and stops at the first character that
+/// breaks the pattern, which for nearly every sentence is within its first
+/// five.
 fn is_four_character_flourish(sentence: &str) -> bool {
     let body = sentence.trim_end_matches(|c: char| !is_letter_or_digit(c));
-    let mut phrases = 0;
-    for phrase in body.split(['，', ',', '、', '；', ';']) {
-        if phrase.chars().count() != 4 || !phrase.chars().all(is_han) {
+    let (mut phrases, mut phrase_chars) = (0, 0);
+    // A separator after the body closes its last phrase as the others are closed.
+    for c in body.chars().chain([',']) {
+        if matches!(c, '，' | ',' | '、' | '；' | ';') {
+            if phrase_chars != 4 {
+                return false;
+            }
+            phrases += 1;
+            phrase_chars = 0;
+        } else if phrase_chars < 4 && is_han(c) {
+            phrase_chars += 1;
+        } else {
             return false;
         }
-        phrases += 1;
     }
     phrases >= 2
 }
@@ -331,6 +343,27 @@ mod tests {
         assert!(is_candidate("嘉陵之畔，重庆国际人才交流大会开幕。", Lang::Zh));
         assert!(!is_candidate("and then the council voted to approve it.", Lang::En), "starts mid-sentence");
         assert!(is_candidate("The council voted on Tuesday to approve the budget.", Lang::En));
+    }
+
+    #[test]
+    fn flourishes_read_in_one_pass_are_those_split_into_phrases() {
+        let split_into_phrases = |sentence: &str| {
+            let body = sentence.trim_end_matches(|c: char| !is_letter_or_digit(c));
+            let phrases: Vec<&str> = body.split(['，', ',', '、', '；', ';']).collect();
+            phrases.len() >= 2 && phrases.iter().all(|p| p.chars().count() == 4 && p.chars().all(is_han))
+        };
+        // Every sentence of up to four pieces drawn from these, so phrases of
+        // every length meet every separator, at either end too.
+        let pieces = ["嘉陵", "之畔", "群贤毕至", "，", ",", "、", "；", ";", "。", "A", " ", "𠀀", "1"];
+        let mut sentences = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> =
+                sentences.iter().flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}"))).collect();
+            sentences.extend(longer);
+        }
+        for sentence in &sentences {
+            assert_eq!(is_four_character_flourish(sentence), split_into_phrases(sentence), "{sentence:?}");
+        }
     }
 
     #[test]
