@@ -120,17 +120,15 @@ pub(super) const START_CHARS: CharFilter = CharFilter::new(
 /// The first character at or after byte `from` (a character boundary) that
 /// [`START_CHARS`] lets through, with its offset. The scanner's walk over
 /// the whole text: each character is tested from its bytes
-/// ([`CharFilter::may_hold_encoded`]), and only one let through is decoded.
+/// ([`CharFilter::may_hold_first`]), and only one let through is decoded.
 fn next_start(text: &str, from: usize) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
     let mut i = from;
     while let Some(&lead) = bytes.get(i) {
-        let len = utf8_len(lead);
-        let encoded = bytes.get(i..i + len)?;
-        if START_CHARS.may_hold_encoded(encoded) {
+        if START_CHARS.may_hold_first(&bytes[i..]) {
             return text[i..].chars().next().map(|c| (i, c));
         }
-        i += len;
+        i += utf8_len(lead);
     }
     None
 }

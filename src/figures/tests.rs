@@ -829,19 +829,6 @@ fn exact_scaling_agrees_with_the_parser() {
 }
 
 #[test]
-fn the_byte_filter_agrees_with_the_character_filter() {
-    let filters =
-        [super::scan::START_CHARS, super::units::CharFilter::new("、，。元亿%€\u{80}\u{7ff}\u{800}\u{ffff}😀")];
-    for filter in &filters {
-        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
-            let mut buffer = [0; 4];
-            let encoded = c.encode_utf8(&mut buffer).as_bytes();
-            assert_eq!(filter.may_hold_encoded(encoded), filter.may_hold(c), "{c:?}");
-        }
-    }
-}
-
-#[test]
 fn labels_without_quotes_or_brackets_need_no_tidying_of_marks() {
     use super::label::{tidy_marks, trim_punct, QUOTES_AND_BRACKETS};
     let pieces = [
@@ -873,5 +860,23 @@ fn word_edge_tests_agree_with_the_standard_ones() {
             assert_eq!(starts_with_word(text, word), text.starts_with(word), "{text:?} {word:?}");
             assert_eq!(ends_with_word(text, word), text.ends_with(word), "{text:?} {word:?}");
         }
+    }
+}
+
+#[test]
+fn the_first_and_last_character_filters_agree_with_the_character_filter() {
+    let filters =
+        [super::scan::START_CHARS, super::units::CharFilter::new("、，。元亿%€\u{80}\u{7ff}\u{800}\u{ffff}😀")];
+    let contexts = ["", "a", "元", "€", "😀", "\u{7ff}"];
+    for filter in &filters {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            for context in contexts {
+                let first = format!("{c}{context}");
+                let last = format!("{context}{c}");
+                assert_eq!(filter.may_hold_first(first.as_bytes()), filter.may_hold(c), "{c:?} before {context:?}");
+                assert_eq!(filter.may_hold_last(last.as_bytes()), filter.may_hold(c), "{c:?} after {context:?}");
+            }
+        }
+        assert!(!filter.may_hold_first(b"") && !filter.may_hold_last(b""));
     }
 }

@@ -15,6 +15,7 @@
 use std::sync::OnceLock;
 
 use crate::schema::FigureKind;
+use crate::text::chars::utf8_len;
 
 /// A word list written as one space-separated string: compact to read and
 /// to review. The labeller asks it at nearly every character of a clause
@@ -68,28 +69,53 @@ impl CharFilter {
         self.0[slot / 64] |= 1 << (slot % 64);
     }
 
-    /// False only for characters surely not in the set.
+    /// False only for characters surely not in the set: the reference the
+    /// tests check the byte-level filters below against.
+    #[cfg(test)]
     pub(super) fn may_hold(&self, c: char) -> bool {
         let slot = (c as u32 & 1023) as usize;
         c.is_ascii_alphabetic() || self.0[slot / 64] & (1 << (slot % 64)) != 0
     }
 
-    /// [`may_hold`](Self::may_hold) for a character given as its UTF-8
-    /// bytes, without decoding it. In UTF-8 the last byte of a character of
-    /// two bytes or more carries the low 6 bits of its code point and the
-    /// byte before it the next 6, so those two bytes give the low 10 bits,
-    /// the table's slot.
-    pub(super) fn may_hold_encoded(&self, encoded: &[u8]) -> bool {
-        let slot = match *encoded {
-            [byte] => {
-                if byte.is_ascii_alphabetic() {
-                    return true;
-                }
-                usize::from(byte)
-            }
-            [.., before_last, last] => usize::from(before_last & 0x0F) << 6 | usize::from(last & 0x3F),
-            [] => return false,
-        };
+    /// [`may_hold`](Self::may_hold) for the first character of `bytes`,
+    /// which start on a character boundary of a `str`, without decoding it.
+    /// In UTF-8 the last byte of a character of two bytes or more carries
+    /// the low 6 bits of its code point and the byte before it the next 6,
+    /// so those two bytes give the low 10 bits, the table's slot.
+    pub(super) fn may_hold_first(&self, bytes: &[u8]) -> bool {
+        let Some(&lead) = bytes.first() else { return false };
+        if lead < 0x80 {
+            return self.may_hold_ascii(lead);
+        }
+        let len = utf8_len(lead);
+        match bytes.get(len - 2..len) {
+            Some(&[before_last, last]) => self.may_hold_tail(before_last, last),
+            _ => false,
+        }
+    }
+
+    /// [`may_hold`](Self::may_hold) for the last character of `bytes`,
+    /// which end on a character boundary of a `str`: its last two bytes are
+    /// all the table needs, wherever the character starts.
+    pub(super) fn may_hold_last(&self, bytes: &[u8]) -> bool {
+        match *bytes {
+            [.., last] if last < 0x80 => self.may_hold_ascii(last),
+            [.., before_last, last] => self.may_hold_tail(before_last, last),
+            _ => false,
+        }
+    }
+
+    /// A character of one byte.
+    fn may_hold_ascii(&self, byte: u8) -> bool {
+        byte.is_ascii_alphabetic() || self.holds_slot(usize::from(byte))
+    }
+
+    /// A character of two bytes or more, by its last two.
+    fn may_hold_tail(&self, before_last: u8, last: u8) -> bool {
+        self.holds_slot(usize::from(before_last & 0x0F) << 6 | usize::from(last & 0x3F))
+    }
+
+    fn holds_slot(&self, slot: usize) -> bool {
         self.0[slot / 64] & (1 << (slot % 64)) != 0
     }
 }
@@ -153,19 +179,24 @@ impl Words {
     /// The words `s` starts with, in written order.
     pub(super) fn prefixes_of<'s>(&'s self, s: &'s str) -> impl Iterator<Item = &'static str> + 's {
         let index = self.index();
-        let filed =
-            s.chars().next().filter(|&c| index.firsts.may_hold(c)).map_or(&[][..], |c| filed_under(&index.by_first, c));
+        // Most questions end at the filter, asked of the bytes: only a
+        // character it lets through is decoded.
+        let filed = if index.firsts.may_hold_first(s.as_bytes()) {
+            s.chars().next().map_or(&[][..], |c| filed_under(&index.by_first, c))
+        } else {
+            &[][..]
+        };
         filed.iter().map(|&(_, w)| w).filter(move |w| s.starts_with(*w))
     }
 
     /// The words `s` ends with, in written order.
     pub(super) fn suffixes_of<'s>(&'s self, s: &'s str) -> impl Iterator<Item = &'static str> + 's {
         let index = self.index();
-        let filed = s
-            .chars()
-            .next_back()
-            .filter(|&c| index.lasts.may_hold(c))
-            .map_or(&[][..], |c| filed_under(&index.by_last, c));
+        let filed = if index.lasts.may_hold_last(s.as_bytes()) {
+            s.chars().next_back().map_or(&[][..], |c| filed_under(&index.by_last, c))
+        } else {
+            &[][..]
+        };
         filed.iter().map(|&(_, w)| w).filter(move |w| s.ends_with(*w))
     }
 
