@@ -880,3 +880,17 @@ fn the_first_and_last_character_filters_agree_with_the_character_filter() {
         assert!(!filter.may_hold_first(b"") && !filter.may_hold_last(b""));
     }
 }
+
+#[test]
+fn the_byte_look_for_quotes_and_brackets_misses_none() {
+    use super::label::{may_hold_quote_or_bracket, QUOTES_AND_BRACKETS};
+    for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+        let text = format!("签约{c}金额");
+        if text.contains(QUOTES_AND_BRACKETS) {
+            assert!(may_hold_quote_or_bracket(&text), "{c:?}");
+        }
+    }
+    // Chinese text alone, and the characters the quotes and brackets share
+    // continuation bytes with, pass unlooked at.
+    assert!(!may_hold_quote_or_bracket("技术合同交易额同比增长、签约金额ab12"));
+}
