@@ -894,3 +894,11 @@ fn the_byte_look_for_quotes_and_brackets_misses_none() {
     // continuation bytes with, pass unlooked at.
     assert!(!may_hold_quote_or_bracket("技术合同交易额同比增长、签约金额ab12"));
 }
+
+#[test]
+fn the_scale_tables_hold_only_words_that_start_with_a_letter() {
+    // `longest_prefix` answers a rest that starts with anything else at once.
+    for (word, _) in super::units::SCALES.iter().chain(super::units::MONEY_SCALES) {
+        assert!(word.as_bytes()[0].is_ascii_alphabetic(), "{word:?}");
+    }
+}

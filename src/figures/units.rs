@@ -566,8 +566,13 @@ pub(super) fn ends_with_word(s: &str, word: &str) -> bool {
 }
 
 /// Looks up the longest entry of `table` that `rest` starts with and that
-/// ends on a word boundary when it ends in an ASCII letter.
+/// ends on a word boundary when it ends in an ASCII letter. The tables
+/// ([`SCALES`], [`MONEY_SCALES`]) are English words, each starting with an
+/// ASCII letter: most numbers are followed by none, and are answered at once.
 pub(super) fn longest_prefix<'t, T: Copy>(rest: &str, table: &'t [(&'t str, T)]) -> Option<(&'t str, T)> {
+    if !rest.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
     table
         .iter()
         .filter(|(word, _)| starts_with_word(rest, word) && ends_on_boundary(rest, word.len()))
