@@ -191,7 +191,7 @@ fn split_sentences(doc: &document::Document) -> Vec<Span> {
             .into_iter()
             .flat_map(|sentence| summary::clauses(&doc.text, sentence));
         for (k, (range, continues)) in units.enumerate() {
-            let opening = repeat_opening(&doc.text[range.clone()]);
+            let opening = document::repeat_opening(&doc.text[range.clone()], MIN_REPEAT_CHARS);
             if let Some(opening) = opening {
                 *opening_counts.entry(opening).or_default() += 1;
             }
@@ -214,24 +214,6 @@ fn split_sentences(doc: &document::Document) -> Vec<Span> {
         }
     }
     spans
-}
-
-/// A fingerprint of the first [`MIN_REPEAT_CHARS`] letters and digits of
-/// `sentence`, read as [`document::repeat_key`] reads them (ASCII in lower
-/// case), or `None` when it has fewer: such a sentence repeats by chance.
-/// Two sentences with the same key have the same opening.
-fn repeat_opening(sentence: &str) -> Option<u64> {
-    use std::hash::Hasher;
-    let mut hasher = rustc_hash::FxHasher::default();
-    let mut letters = 0;
-    for c in sentence.chars().filter(|&c| chars::is_letter_or_digit(c)) {
-        hasher.write_u32(u32::from(c.to_ascii_lowercase()));
-        letters += 1;
-        if letters == MIN_REPEAT_CHARS {
-            return Some(hasher.finish());
-        }
-    }
-    None
 }
 
 /// Ranks the body sentences among `spans[run]` and records their scores in

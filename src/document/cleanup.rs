@@ -469,6 +469,19 @@ pub fn repeat_key(text: &str) -> RepeatKey {
     reader.key()
 }
 
+/// A fingerprint of the first `letters` letters and digits of `text`, read
+/// as [`repeat_key`] reads them, or `None` when it has fewer. Texts with the
+/// same key have the same opening, so only texts that share one need
+/// keying to the end.
+pub fn repeat_opening(text: &str, letters: usize) -> Option<u64> {
+    let mut reader = KeyReader::default();
+    let mut i = 0;
+    while i < text.len() && reader.letters < letters {
+        i = reader.read_char(text, i);
+    }
+    (reader.letters == letters).then(|| reader.key().fingerprint)
+}
+
 /// A [`RepeatKey`] read so far: the fingerprint and count of the letters and
 /// digits up to some point of a text, which reading can go on from.
 #[derive(Default)]

@@ -29,7 +29,7 @@ use std::ops::Range;
 /// digits, whatever the spaces and punctuation. The stage marks repeated
 /// paragraphs with it; the pipeline can do the same for sentences repeated
 /// inside or across paragraphs.
-pub use cleanup::repeat_key;
+pub use cleanup::{repeat_key, repeat_opening};
 
 /// A cleaned document.
 #[derive(Debug, Clone, PartialEq)]
