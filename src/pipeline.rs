@@ -321,13 +321,12 @@ mod tests {
             "签约项目253个；发布攻关项目48个。",
             "签约项目254个。",
         ];
-        let mut state = 7u32;
+        let mut random = crate::testing::pseudo_random(7);
         for _ in 0..200 {
             let mut page = String::new();
             for _ in 0..12 {
                 for _ in 0..3 {
-                    state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                    page.push_str(pool[(state >> 16) as usize % pool.len()]);
+                    page.push_str(pool[random() as usize % pool.len()]);
                 }
                 page.push_str("\n\n");
             }
