@@ -146,7 +146,7 @@ pub(super) fn assign(text: &str, tokens: &[Token], lang: Lang) -> Vec<Option<Lab
     // the noun it claimed.
     let mut floor = 0;
     // The subject of the previous figure, and where that figure ended.
-    let mut previous: Option<(String, usize)> = None;
+    let mut previous: Option<(Subject, usize)> = None;
     for token in tokens {
         if !token.is_figure {
             floor = floor.max(token.surface.end);
@@ -155,55 +155,85 @@ pub(super) fn assign(text: &str, tokens: &[Token], lang: Lang) -> Vec<Option<Lab
         }
         let start = clause_start(text, floor, token.surface.start);
         let segment = &text[start..token.surface.start];
-        let noun = noun_after(text, token.surface.end, lang, token.kind == FigureKind::Count);
         let before = match lang {
             Lang::Zh => trim_zh(segment),
             Lang::En => trim_en(segment),
         };
-        let use_noun = match lang {
+        // The noun after the number, when it is the label: it is only looked
+        // for when the label before the number may give way to it.
+        let counted_noun = match lang {
             Lang::Zh => {
                 let count = token.kind == FigureKind::Count;
                 let verb_only = before.is_empty() || ZH_VERBS.contains(&before);
-                // A noun followed by a number is that number's label
-                // ("…资助991项直接经费4.33亿元"), unless this label is only a
-                // verb ("解决113家企业227项技术难题").
-                let noun_is_free = noun.as_ref().is_some_and(|n| !text[n.end..].starts_with(scan::is_digit));
                 let modifier = ZH_VERBS.suffixes_of(&before).next().is_some()
                     || (count && ZH_MODIFIER_ENDINGS.suffixes_of(&before).next().is_some())
                     || (count && before.chars().count() <= MAX_MODIFIER_CHARS);
-                verb_only || (modifier && noun_is_free)
+                // A noun followed by a number is that number's label
+                // ("…资助991项直接经费4.33亿元"), unless this label is only a
+                // verb ("解决113家企业227项技术难题").
+                let noun_is_free = |n: &Range<usize>| !text[n.end..].starts_with(scan::is_digit);
+                (verb_only || modifier)
+                    .then(|| noun_after_zh(text, token.surface.end, count))
+                    .flatten()
+                    .filter(|n| verb_only || noun_is_free(n))
             }
-            Lang::En => before.is_empty() || token.unit.is_empty(),
+            Lang::En => {
+                (before.is_empty() || token.unit.is_empty()).then(|| noun_after_en(text, token.surface.end)).flatten()
+            }
         };
-        let (mut label, counted_noun) = match noun.clone() {
-            Some(range) if use_noun => (text[range].to_string(), true),
+        let mut label = match &counted_noun {
+            Some(range) => text[range.clone()].to_string(),
             // "…为龙头的130余个" with nothing after: the label is what precedes 的.
-            _ => (before.strip_suffix('的').map_or(before.clone(), |b| tidy_edges(b).to_string()), false),
+            None => match before.strip_suffix('的') {
+                Some(b) => tidy_edges(b).to_string(),
+                None => before,
+            },
         };
-        floor = match (&noun, counted_noun) {
-            (Some(range), true) => range.end,
-            _ => token.surface.end,
-        };
+        floor = counted_noun.as_ref().map_or(token.surface.end, |n| n.end);
+        let counted_noun = counted_noun.is_some();
+        let relative = is_relative(&label, lang);
+        // "rose 12% to $3.2 billion": the second figure has the same subject.
+        let same_subject = label.is_empty() && lang == Lang::En;
         let previous_subject = previous
             .as_ref()
+            .filter(|_| relative || same_subject)
             .filter(|(_, end)| !text[*end..token.surface.start].contains('\n'))
-            .map(|(subject, _)| subject.clone());
+            .and_then(|(subject, _)| subject.resolve(&labels, lang));
         let base = match previous_subject {
-            Some(before) if is_relative(&label, lang) => {
+            Some(before) if relative => {
                 label = join(&before, &label, lang);
-                before
+                Subject::Inherited(before)
             }
-            // "rose 12% to $3.2 billion": the second figure has the same subject.
-            Some(before) if label.is_empty() && lang == Lang::En => {
+            Some(before) => {
                 label.clone_from(&before);
-                before
+                Subject::Inherited(before)
             }
-            _ => subject(&label, lang),
+            None => Subject::OfLabel(labels.len()),
         };
-        previous = (!base.is_empty()).then_some((base, token.surface.end));
+        previous = Some((base, token.surface.end));
         labels.push(Some(Label { text: label, counted_noun }));
     }
     labels
+}
+
+/// The subject a figure passes on to a relative label after it. Few labels
+/// are relative, so a label's own subject is only read when one asks.
+enum Subject {
+    /// The subject the figure's own label took from the figure before it.
+    Inherited(String),
+    /// The subject of the label at this index.
+    OfLabel(usize),
+}
+
+impl Subject {
+    /// The subject, if it is not empty.
+    fn resolve(&self, labels: &[Option<Label>], lang: Lang) -> Option<String> {
+        let subject = match self {
+            Subject::Inherited(subject) => subject.clone(),
+            Subject::OfLabel(i) => subject(&labels[*i].as_ref()?.text, lang),
+        };
+        (!subject.is_empty()).then_some(subject)
+    }
 }
 
 /// Start of the clause that ends at `end`, not before `floor` and at most
@@ -231,16 +261,9 @@ fn is_clause_break(text: &str, i: usize, c: char) -> bool {
     }
 }
 
-/// The noun right after a number: what it counts. A count's noun may come
-/// after a clause and 的; other figures' may not ("十年来第二高的单季毛利率"
-/// is not what 十年 counts).
-fn noun_after(text: &str, pos: usize, lang: Lang, count: bool) -> Option<Range<usize>> {
-    match lang {
-        Lang::Zh => noun_after_zh(text, pos, count),
-        Lang::En => noun_after_en(text, pos),
-    }
-}
-
+/// The noun right after a Chinese number: what it counts. A count's noun
+/// may come after a clause and 的; other figures' may not
+/// ("十年来第二高的单季毛利率" is not what 十年 counts).
 fn noun_after_zh(text: &str, pos: usize, count: bool) -> Option<Range<usize>> {
     let mut start = pos;
     while let Some(skip) = ZH_NOUN_SKIPS.prefixes_of(&text[start..]).next() {
@@ -285,6 +308,7 @@ fn noun_at(text: &str, start: usize) -> Option<Range<usize>> {
     })
 }
 
+/// The noun phrase right after an English number: what it counts.
 fn noun_after_en(text: &str, pos: usize) -> Option<Range<usize>> {
     let start = pos + usize::from(text[pos..].starts_with(' '));
     let mut end = start;
