@@ -195,13 +195,16 @@ pub enum Eligibility {
 /// `may_be_partial` is true for a block's first sentence when the block may
 /// begin mid-sentence.
 pub fn eligibility(sentence: &str, lang: Lang, may_be_partial: bool) -> Eligibility {
-    let starts_whole = sentence.chars().next().is_some_and(|c| !c.is_lowercase() && !",，、。;；:：)）”".contains(c));
-    let has_words = has_letters(sentence, MIN_FALLBACK_CHARS);
-    if may_be_partial || !starts_whole || !has_words || !is_short(sentence, MAX_CHARS) {
+    let starts_whole = sentence.chars().next().is_some_and(|c| {
+        !c.is_lowercase() && !matches!(c, ',' | '，' | '、' | '。' | ';' | '；' | ':' | '：' | ')' | '）' | '”')
+    });
+    // Counted once, for both thresholds.
+    let letters = letters_up_to(sentence, MIN_FALLBACK_CHARS.max(MIN_CHINESE_CHARS));
+    if may_be_partial || !starts_whole || letters < MIN_FALLBACK_CHARS || !is_short(sentence, MAX_CHARS) {
         return Eligibility::Never;
     }
     let long_enough = match lang {
-        Lang::Zh => has_letters(sentence, MIN_CHINESE_CHARS) && !is_four_character_flourish(sentence),
+        Lang::Zh => letters >= MIN_CHINESE_CHARS && !is_four_character_flourish(sentence),
         Lang::En => sentence.split_whitespace().count() >= MIN_ENGLISH_WORDS,
     };
     let ends_whole = ends_sentence(sentence);
@@ -212,10 +215,10 @@ pub fn eligibility(sentence: &str, lang: Lang, may_be_partial: bool) -> Eligibil
     }
 }
 
-/// True when `text` holds at least `n` letters and digits (punctuation and
-/// spaces not counted); it stops reading at the `n`th.
-fn has_letters(text: &str, n: usize) -> bool {
-    text.chars().filter(|&c| is_letter_or_digit(c)).take(n).count() >= n
+/// How many letters and digits `text` holds (punctuation and spaces not
+/// counted), up to `limit`: it stops reading at the `limit`th.
+fn letters_up_to(text: &str, limit: usize) -> usize {
+    text.chars().filter(|&c| is_letter_or_digit(c)).take(limit).count()
 }
 
 /// True for a sentence made only of four-character phrases ("嘉陵之畔，群贤毕至，
