@@ -302,6 +302,15 @@ fn digit_share(text: &str) -> f64 {
             digits += run;
         }
         run = 0;
+        // The main-block characters that follow end no run of digits: they
+        // are only counted, in a loop of their own (most of a Chinese text).
+        while let [lead, second, ..] = bytes[i..] {
+            if !is_main_han_block(lead, second) {
+                break;
+            }
+            all += 1;
+            i += 3;
+        }
     }
     digits += run;
     if all == 0 {
@@ -935,7 +944,8 @@ mod tests {
             }
         }
         assert!(with_digits > 1000, "digits of many scripts are found: {with_digits}");
-        for text in ["11月19日，全市教育大会召开。", "2019年营收12.3亿元，同比增长45.6%。", "Ｑ３营收１２亿", "٣ 月"]
+        for text in
+            ["11月19日，全市教育大会召开。", "2019年营收12.3亿元，同比增长45.6%。", "Ｑ３营收１２亿", "٣ 月", "12字年3"]
         {
             assert_eq!(digit_share(text).to_bits(), counted_digit_share(text).to_bits(), "{text:?}");
         }
