@@ -122,12 +122,30 @@ const CHINESE_DEPENDENT_OPENERS: &[&str] = &[
     "除此之外",
 ];
 
-/// The first characters of [`CHINESE_DEPENDENT_OPENERS`], sorted.
-static CHINESE_OPENER_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| {
+/// The words that a Chinese sentence beginning with `start` is compared with.
+struct WordsStartingWith {
+    start: char,
+    independent: Vec<&'static str>,
+    dependent: Vec<&'static str>,
+}
+
+/// The first characters of [`CHINESE_DEPENDENT_OPENERS`], sorted, each with
+/// the [`INDEPENDENT_WORDS`] and the openers that begin with it: a sentence
+/// is compared only with the few words that begin as it does.
+static CHINESE_OPENERS_BY_START: LazyLock<Vec<WordsStartingWith>> = LazyLock::new(|| {
     let mut starts: Vec<char> = CHINESE_DEPENDENT_OPENERS.iter().filter_map(|o| o.chars().next()).collect();
     starts.sort_unstable();
     starts.dedup();
+    let beginning_with =
+        |start: char, words: &[&'static str]| words.iter().copied().filter(|w| w.starts_with(start)).collect();
     starts
+        .into_iter()
+        .map(|start| WordsStartingWith {
+            start,
+            independent: beginning_with(start, INDEPENDENT_WORDS),
+            dependent: beginning_with(start, CHINESE_DEPENDENT_OPENERS),
+        })
+        .collect()
 });
 
 /// Openers of an English sentence that lean on the sentence before it
@@ -263,9 +281,12 @@ pub fn needs_previous(sentence: &str, lang: Lang) -> bool {
         Lang::Zh => {
             // Most sentences open with a character no opener starts with,
             // and are answered without comparing the lists.
-            body.chars().next().is_some_and(|first| CHINESE_OPENER_STARTS.binary_search(&first).is_ok())
-                && !INDEPENDENT_WORDS.iter().any(|w| body.starts_with(w))
-                && CHINESE_DEPENDENT_OPENERS.iter().any(|o| body.starts_with(o))
+            let Some(first) = body.chars().next() else { return false };
+            CHINESE_OPENERS_BY_START.binary_search_by_key(&first, |words| words.start).is_ok_and(|i| {
+                let words = &CHINESE_OPENERS_BY_START[i];
+                !words.independent.iter().any(|w| body.starts_with(w))
+                    && words.dependent.iter().any(|o| body.starts_with(o))
+            })
         }
         Lang::En => {
             let first: String = body.chars().take_while(|c| c.is_alphabetic() || *c == '\'').collect();
