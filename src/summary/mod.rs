@@ -39,7 +39,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::schema::Lang;
-use crate::text::chars::{ends_sentence, is_han, is_letter_or_digit, is_short};
+use crate::text::chars::{ends_sentence, is_han, is_letter_or_digit, is_main_han_block, is_short};
 use crate::text::sentences::trimmed;
 
 /// Shortest headline sentence for Chinese, in letters and digits: its
@@ -235,8 +235,28 @@ pub fn eligibility(sentence: &str, lang: Lang, may_be_partial: bool) -> Eligibil
 
 /// How many letters and digits `text` holds (punctuation and spaces not
 /// counted), up to `limit`: it stops reading at the `limit`th.
+///
+/// Read from the bytes: ASCII and the main block of Chinese characters
+/// (U+4E00–U+9FFF, all letters) are told without decoding, and only the rest
+/// is decoded (a test compares it with the count by character on every
+/// character).
 fn letters_up_to(text: &str, limit: usize) -> usize {
-    text.chars().filter(|&c| is_letter_or_digit(c)).take(limit).count()
+    let bytes = text.as_bytes();
+    let (mut letters, mut i) = (0, 0);
+    while letters < limit {
+        let Some(&lead) = bytes.get(i) else { break };
+        let (is_letter, len) = if lead < 0x80 {
+            (lead.is_ascii_alphanumeric(), 1)
+        } else if is_main_han_block(lead, bytes[i + 1]) {
+            (true, 3)
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            (is_letter_or_digit(c), c.len_utf8())
+        };
+        letters += usize::from(is_letter);
+        i += len;
+    }
+    letters
 }
 
 /// True for a sentence made only of four-character phrases ("嘉陵之畔，群贤毕至，
@@ -367,6 +387,18 @@ mod tests {
         assert!(is_candidate("嘉陵之畔，重庆国际人才交流大会开幕。", Lang::Zh));
         assert!(!is_candidate("and then the council voted to approve it.", Lang::En), "starts mid-sentence");
         assert!(is_candidate("The council voted on Tuesday to approve the budget.", Lang::En));
+    }
+
+    #[test]
+    fn letters_read_from_the_bytes_are_those_counted_by_character() {
+        let counted = |text: &str, limit: usize| text.chars().filter(|&c| is_letter_or_digit(c)).take(limit).count();
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("字{c}a，{c}"), c.to_string().repeat(5)] {
+                for limit in [0, 1, 2, 4, 10] {
+                    assert_eq!(letters_up_to(&text, limit), counted(&text, limit), "{text:?} {limit}");
+                }
+            }
+        }
     }
 
     #[test]
