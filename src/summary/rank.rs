@@ -183,14 +183,19 @@ impl<'a> Interner<'a> {
         }
         self.known.sort_unstable();
         let mut counts: Vec<(u32, u32)> = Vec::with_capacity(self.known.len() + self.new.len());
-        for id in self.known.drain(..) {
-            match counts.last_mut() {
-                Some((last, c)) if *last == id => *c += 1,
-                _ => counts.push((id, 1)),
-            }
-        }
+        count_runs(self.known.drain(..), &mut counts);
         counts.append(&mut self.new);
         Bag { len: terms.len() as f64, counts, norm: 0.0 }
+    }
+}
+
+/// Appends each run of equal ids in `sorted` to `counts` as (id, length).
+fn count_runs(sorted: impl IntoIterator<Item = u32>, counts: &mut Vec<(u32, u32)>) {
+    for id in sorted {
+        match counts.last_mut() {
+            Some((last, c)) if *last == id => *c += 1,
+            _ => counts.push((id, 1)),
+        }
     }
 }
 
@@ -753,12 +758,7 @@ mod tests {
                     .collect();
                 occurrences.sort_unstable();
                 let mut expected: Vec<(u32, u32)> = Vec::new();
-                for id in occurrences {
-                    match expected.last_mut() {
-                        Some((last, c)) if *last == id => *c += 1,
-                        _ => expected.push((id, 1)),
-                    }
-                }
+                count_runs(occurrences, &mut expected);
                 let bag = interner.bag(terms);
                 assert_eq!(bag.counts, expected, "{terms:?}");
                 assert_eq!(bag.len, terms.len() as f64);
@@ -778,12 +778,7 @@ mod tests {
                 let mut ids: Vec<u32> = (0..next(longest + 1)).map(|_| next(terms) as u32).collect();
                 ids.sort_unstable();
                 let mut counts: Vec<(u32, u32)> = Vec::new();
-                for id in ids {
-                    match counts.last_mut() {
-                        Some((last, c)) if *last == id => *c += 1,
-                        _ => counts.push((id, 1)),
-                    }
-                }
+                count_runs(ids, &mut counts);
                 Bag { len: counts.iter().map(|&(_, c)| c as f64).sum(), counts, norm: 0.0 }
             })
             .collect()
