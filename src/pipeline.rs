@@ -178,24 +178,13 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
 
 /// The sentences of every block, in order, with what the document knows of
 /// their block, and each repeat marked.
-///
-/// Sentences with the same key open with the same letters, and most
-/// sentences share their first [`MIN_REPEAT_CHARS`] letters with no other:
-/// only those that do are keyed to the end ([`document::repeat_key`]).
 fn split_sentences(doc: &document::Document) -> Vec<Span> {
     let mut spans = Vec::new();
-    let mut openings = Vec::new();
-    let mut opening_counts: rustc_hash::FxHashMap<u64, u32> = rustc_hash::FxHashMap::default();
     for (b, block) in doc.blocks.iter().enumerate() {
         let units = sentences::split(&doc.text, block.range.clone())
             .into_iter()
             .flat_map(|sentence| summary::clauses(&doc.text, sentence));
         for (k, (range, continues)) in units.enumerate() {
-            let opening = document::repeat_opening(&doc.text[range.clone()], MIN_REPEAT_CHARS);
-            if let Some(opening) = opening {
-                *opening_counts.entry(opening).or_default() += 1;
-            }
-            openings.push(opening);
             spans.push(Span {
                 range,
                 role: block.role,
@@ -206,12 +195,10 @@ fn split_sentences(doc: &document::Document) -> Vec<Span> {
             });
         }
     }
-    let mut seen = rustc_hash::FxHashSet::default();
-    for (span, opening) in spans.iter_mut().zip(openings) {
-        if opening.is_some_and(|opening| opening_counts[&opening] > 1) {
-            let repeated_sentence = !seen.insert(document::repeat_key(&doc.text[span.range.clone()]));
-            span.repeat |= repeated_sentence;
-        }
+    let ranges = spans.iter().map(|span| span.range.clone());
+    let repeats = document::first_repeats(&doc.text, ranges, MIN_REPEAT_CHARS);
+    for (span, first) in spans.iter_mut().zip(repeats) {
+        span.repeat |= first.is_some();
     }
     spans
 }

@@ -19,6 +19,8 @@
 //! are not a dictionary word is only marked (`after_cut`).
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::ops::Range;
 
 use super::heuristics::*;
 use super::{AsideKind, Block, Role};
@@ -455,31 +457,58 @@ pub struct RepeatKey {
     fingerprint: u64,
 }
 
-/// The [`RepeatKey`] of `text`.
-///
-/// Never inlined: inlined into the pipeline's long function, its loop ran
-/// short of registers and cost a tenth more.
-#[inline(never)]
+/// The [`RepeatKey`] of `text`, read whole: the reference that
+/// [`first_repeats`], which reads most texts only to their openings, is
+/// tested against.
+#[cfg(test)]
 pub fn repeat_key(text: &str) -> RepeatKey {
     let mut reader = KeyReader::default();
-    let mut i = 0;
-    while i < text.len() {
-        i = reader.read_char(text, i);
-    }
+    reader.read(text, 0..text.len(), usize::MAX);
     reader.key()
 }
 
-/// A fingerprint of the first `letters` letters and digits of `text`, read
-/// as [`repeat_key`] reads them, or `None` when it has fewer. Texts with the
-/// same key have the same opening, so only texts that share one need
-/// keying to the end.
-pub fn repeat_opening(text: &str, letters: usize) -> Option<u64> {
-    let mut reader = KeyReader::default();
-    let mut i = 0;
-    while i < text.len() && reader.letters < letters {
-        i = reader.read_char(text, i);
-    }
-    (reader.letters == letters).then(|| reader.key().fingerprint)
+/// For each of `ranges` of `text`, in order, the index of the first
+/// earlier range with the same [`RepeatKey`], counting only texts of at
+/// least `min_letters` letters and digits (shorter ones recur by chance:
+/// "是的。").
+///
+/// Texts with the same key open with the same letters, and most texts share
+/// their first `min_letters` letters with no other: those are read no
+/// further. The rest are read on from where they stopped, to their keys.
+pub fn first_repeats(
+    text: &str,
+    ranges: impl IntoIterator<Item = Range<usize>>,
+    min_letters: usize,
+) -> Vec<Option<usize>> {
+    let mut openings: rustc_hash::FxHashMap<RepeatKey, u32> = rustc_hash::FxHashMap::default();
+    // Each long enough text's opening, and the rest of it still to read.
+    let opened: Vec<Option<(KeyReader, Range<usize>)>> = ranges
+        .into_iter()
+        .map(|range| {
+            let mut reader = KeyReader::default();
+            let at = reader.read(text, range.clone(), min_letters);
+            (reader.letters >= min_letters).then(|| {
+                *openings.entry(reader.key()).or_default() += 1;
+                (reader, at..range.end)
+            })
+        })
+        .collect();
+    let mut seen: rustc_hash::FxHashMap<RepeatKey, usize> = rustc_hash::FxHashMap::default();
+    opened
+        .into_iter()
+        .enumerate()
+        .map(|(i, opened)| {
+            let (mut reader, rest) = opened.filter(|(reader, _)| openings[&reader.key()] > 1)?;
+            reader.read(text, rest, usize::MAX);
+            match seen.entry(reader.key()) {
+                Entry::Occupied(first) => Some(*first.get()),
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                    None
+                }
+            }
+        })
+        .collect()
 }
 
 /// A [`RepeatKey`] read so far: the fingerprint and count of the letters and
@@ -524,6 +553,18 @@ impl KeyReader {
         }
     }
 
+    /// Reads `text[range]` from its start until `letters` letters and
+    /// digits in all have been read or the range ends, and returns where
+    /// reading stopped.
+    #[inline(always)]
+    fn read(&mut self, text: &str, range: Range<usize>, letters: usize) -> usize {
+        let mut at = range.start;
+        while at < range.end && self.letters < letters {
+            at = self.read_char(text, at);
+        }
+        at
+    }
+
     #[inline(always)]
     fn add(&mut self, c: u32) {
         use std::hash::Hasher;
@@ -539,42 +580,14 @@ impl KeyReader {
 
 /// Marks each body paragraph (or caption) that repeats an earlier one: a
 /// page printed twice in part must count once.
-///
-/// Blocks with the same key open with the same letters, and most blocks
-/// share their first [`MIN_DUPLICATE_CHARS`] letters (which tell whether
-/// they are long enough to count) with no other block: those are read no
-/// further. The rest are read on from where they stopped, to their keys.
 pub(super) fn mark_duplicates(text: &str, blocks: &mut [Block]) {
-    let mut opened = Vec::new();
-    let mut openings: rustc_hash::FxHashMap<RepeatKey, usize> = rustc_hash::FxHashMap::default();
-    for (i, block) in blocks.iter().enumerate() {
-        if !matches!(block.role, Role::Paragraph | Role::Aside(AsideKind::Caption)) {
-            continue;
-        }
-        let mut reader = KeyReader::default();
-        let mut at = block.range.start;
-        while at < block.range.end && reader.letters < MIN_DUPLICATE_CHARS {
-            at = reader.read_char(text, at);
-        }
-        if reader.letters < MIN_DUPLICATE_CHARS {
-            continue;
-        }
-        *openings.entry(reader.key()).or_default() += 1;
-        opened.push((i, reader, at));
-    }
-    let mut seen: rustc_hash::FxHashMap<RepeatKey, usize> = rustc_hash::FxHashMap::default();
-    for (i, mut reader, mut at) in opened {
-        if openings[&reader.key()] < 2 {
-            continue;
-        }
-        while at < blocks[i].range.end {
-            at = reader.read_char(text, at);
-        }
-        match seen.get(&reader.key()) {
-            Some(&first) => blocks[i].duplicate_of = Some(first),
-            None => {
-                seen.insert(reader.key(), i);
-            }
+    let keyed: Vec<usize> = (0..blocks.len())
+        .filter(|&i| matches!(blocks[i].role, Role::Paragraph | Role::Aside(AsideKind::Caption)))
+        .collect();
+    let ranges = keyed.iter().map(|&i| blocks[i].range.clone());
+    for (&i, first) in keyed.iter().zip(first_repeats(text, ranges, MIN_DUPLICATE_CHARS)) {
+        if let Some(first) = first {
+            blocks[i].duplicate_of = Some(keyed[first]);
         }
     }
 }

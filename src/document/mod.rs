@@ -25,11 +25,15 @@ mod roles;
 
 use std::ops::Range;
 
-/// The key under which two texts count as the same: their letters and
-/// digits, whatever the spaces and punctuation. The stage marks repeated
-/// paragraphs with it; the pipeline can do the same for sentences repeated
-/// inside or across paragraphs.
-pub use cleanup::{repeat_key, repeat_opening};
+/// Which texts repeat an earlier one: the same letters and digits, whatever
+/// the spaces and punctuation. The stage marks repeated paragraphs with it;
+/// the pipeline does the same for sentences repeated inside or across
+/// paragraphs.
+pub use cleanup::first_repeats;
+/// The key that [`first_repeats`] compares texts by, read whole: tests
+/// check repeats against it.
+#[cfg(test)]
+pub use cleanup::repeat_key;
 
 /// A cleaned document.
 #[derive(Debug, Clone, PartialEq)]
